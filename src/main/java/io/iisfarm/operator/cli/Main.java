@@ -1,0 +1,27 @@
+package io.iisfarm.operator.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the jar: {@code run}, {@code demo}, {@code audit FILE}, {@code simulate}. */
+@Command(name = "iis-farm-operator", mixinStandardHelpOptions = true,
+    description = "Keeps IIS site IDs and ASP.NET machineKeys aligned across a web farm.",
+    subcommands = {})
+public final class Main implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and returns its exit code; tests call this the way a user calls the jar. */
+  public static int execute(String... args) {
+    return new CommandLine(new Main()).execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}
