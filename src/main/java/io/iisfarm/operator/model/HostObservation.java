@@ -1,0 +1,50 @@
+package io.iisfarm.operator.model;
+
+import io.iisfarm.operator.api.ClrRuntime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one read of a host returned.
+ *
+ * @param hostname the computer name the host reports
+ * @param osVersion the {@code ver} line, e.g. {@code Microsoft Windows [Version 5.2.3790]}
+ * @param osName a friendly name derived from it, e.g. {@code Windows Server 2003}
+ * @param installed the runtime and bitness pairs whose CONFIG folder exists
+ * @param configsRead false when config files were deliberately not read (plain http without
+ *     allowKeyTransferOverHttp); {@code configFiles} and {@code siteConfigs} are then empty
+ * @param configFiles every machine.config and root web.config present
+ * @param siteConfigs machineKey and sessionState found in sites' own web.config files
+ */
+public record HostObservation(
+    String hostname,
+    String osVersion,
+    String osName,
+    IisVersion iisVersion,
+    List<ObservedSite> sites,
+    List<RuntimeInstall> installed,
+    boolean configsRead,
+    List<ConfigFile> configFiles,
+    List<SiteWebConfig> siteConfigs,
+    Instant observedAt) {
+
+  public HostObservation {
+    sites = List.copyOf(sites);
+    installed = List.copyOf(installed);
+    configFiles = List.copyOf(configFiles);
+    siteConfigs = List.copyOf(siteConfigs);
+  }
+
+  /** A runtime and bitness whose CONFIG folder exists on the host. */
+  public record RuntimeInstall(ClrRuntime runtime, Bitness bitness) {}
+
+  /** Site lookup by name, case-insensitively as IIS compares names. Several matches are possible on IIS6. */
+  public List<ObservedSite> sitesNamed(String name) {
+    return sites.stream().filter(s -> s.name().equalsIgnoreCase(name)).toList();
+  }
+
+  public Optional<ConfigFile> configFile(ConfigLocation location) {
+    return configFiles.stream().filter(f -> f.location().equals(location)).findFirst();
+  }
+}
