@@ -1,0 +1,192 @@
+package io.iisfarm.operator.simulator.wsman;
+
+import io.iisfarm.operator.simulator.windows.CommandRunner;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The WinRM listener of one simulated host: {@code /wsman} on 127.0.0.1, speaking the MS-WSMV remote
+ * shell (Create, Command, Receive, Send, Signal, Delete) over HTTP/1.1 keep-alive, with Basic auth
+ * over HTTP or HTTPS. Commands go to the host's {@link CommandRunner}. Runs on a shared
+ * {@link WsmanRuntime}: no thread of its own.
+ */
+public final class WsmanServer implements AutoCloseable {
+  /** Request bodies are envelopes of at most MaxEnvelopeSize (500 KB by default on Windows). */
+  static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+  private final WsmanServerConfig config;
+  private final CommandRunner runner;
+  private final WsmanRuntime runtime;
+  private final SslContext sslContext;
+  private final HostFaults faults = new HostFaults();
+  private final CommandJournal journal = new CommandJournal();
+  private final WsmanCounters counters = new WsmanCounters();
+  private final List<CommandListener> listeners = new CopyOnWriteArrayList<>();
+  private final Map<String, ShellSession> shells = new ConcurrentHashMap<>();
+  private final ChannelGroup connections = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
+  private Channel listener;
+  private int boundPort;
+  private boolean closed;
+
+  /**
+   * @param tls the farm's TLS identity; required when {@code config.https()}
+   */
+  public WsmanServer(WsmanServerConfig config, CommandRunner runner, WsmanRuntime runtime,
+      TlsIdentity tls) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.runner = Objects.requireNonNull(runner, "runner");
+    this.runtime = Objects.requireNonNull(runtime, "runtime");
+    if (config.https()) {
+      this.sslContext = Objects.requireNonNull(tls, "HTTPS needs a TLS identity")
+          .serverContext(config.tlsProtocols());
+    } else {
+      this.sslContext = null;
+    }
+    this.boundPort = config.port();
+    faults.onRefuseChange(this::applyRefuseConnections);
+  }
+
+  /** Binds the port (a free one when the configured port is 0) unless told to refuse. */
+  public synchronized WsmanServer start() {
+    if (closed) {
+      throw new IllegalStateException("server closed");
+    }
+    if (listener == null && !faults.refusesConnections()) {
+      bind();
+    }
+    return this;
+  }
+
+  public int port() {
+    return boundPort;
+  }
+
+  /** {@code http(s)://127.0.0.1:<port>/wsman}. */
+  public URI endpoint() {
+    return URI.create((config.https() ? "https" : "http") + "://127.0.0.1:" + boundPort + "/wsman");
+  }
+
+  public WsmanServerConfig config() {
+    return config;
+  }
+
+  public HostFaults faults() {
+    return faults;
+  }
+
+  public CommandJournal journal() {
+    return journal;
+  }
+
+  public WsmanCounters counters() {
+    return counters;
+  }
+
+  public void addCommandListener(CommandListener commandListener) {
+    listeners.add(Objects.requireNonNull(commandListener));
+  }
+
+  /** Shells open now, whoever owns them. */
+  public int openShells() {
+    return shells.size();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    unbind();
+    connections.close().awaitUninterruptibly();
+    shells.clear();
+  }
+
+  CommandRunner runner() {
+    return runner;
+  }
+
+  WsmanRuntime runtime() {
+    return runtime;
+  }
+
+  Map<String, ShellSession> shells() {
+    return shells;
+  }
+
+  List<CommandListener> listeners() {
+    return listeners;
+  }
+
+  private void bind() {
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(runtime.acceptor(), runtime.io())
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .option(ChannelOption.SO_BACKLOG, 128)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            connections.add(ch);
+            counters.connectionAccepted();
+            if (sslContext != null) {
+              ch.pipeline().addLast("tls", sslContext.newHandler(ch.alloc()));
+            }
+            ch.pipeline()
+                .addLast("http", new HttpServerCodec())
+                .addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                .addLast("wsman", new WsmanHttpHandler(WsmanServer.this));
+          }
+        });
+    Channel bound = bootstrap.bind(new InetSocketAddress("127.0.0.1", boundPort))
+        .syncUninterruptibly().channel();
+    boundPort = ((InetSocketAddress) bound.localAddress()).getPort();
+    listener = bound;
+  }
+
+  private void unbind() {
+    if (listener != null) {
+      listener.close().awaitUninterruptibly();
+      listener = null;
+    }
+  }
+
+  /** Host down: stop listening and reset every open connection; back up: listen on the same port. */
+  private synchronized void applyRefuseConnections() {
+    if (closed) {
+      return;
+    }
+    if (faults.refusesConnections()) {
+      unbind();
+      connections.forEach(WsmanHttpHandler::reset);
+      int lost = shells.size();
+      shells.clear();
+      counters.shellsLost(lost);
+    } else if (listener == null) {
+      bind();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "WsmanServer[" + config.machine() + " " + endpoint() + "]";
+  }
+}
