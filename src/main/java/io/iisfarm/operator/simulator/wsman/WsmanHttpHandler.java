@@ -320,10 +320,10 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         HttpResponseStatus.UNAUTHORIZED, Unpooled.EMPTY_BUFFER);
     // only the schemes this listener really accepts, as Windows lists its enabled ones
     if (server.config().ntlmAuth()) {
-      response.headers().add(HttpHeaderNames.WWW_AUTHENTICATE, "Negotiate");
+      response.headers().add("WWW-Authenticate", "Negotiate");
     }
     if (server.config().basicAuth()) {
-      response.headers().add(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"WSMAN\"");
+      response.headers().add("WWW-Authenticate", "Basic realm=\"WSMAN\"");
     }
     send(ctx, request, response);
   }
@@ -342,14 +342,15 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
       String envelope) {
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
         Unpooled.wrappedBuffer(envelope.getBytes(StandardCharsets.UTF_8)));
-    response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/soap+xml;charset=UTF-8");
+    response.headers().set("Content-Type", "application/soap+xml;charset=UTF-8");
     send(ctx, request, response);
   }
 
   private void send(ChannelHandlerContext ctx, Request request, FullHttpResponse response) {
     server.counters().requestFinished();
-    response.headers().set(HttpHeaderNames.SERVER, "Microsoft-HTTPAPI/2.0");
-    HttpUtil.setContentLength(response, response.content().readableBytes());
+    // header names in Windows' (HTTP.sys) spelling
+    response.headers().set("Server", "Microsoft-HTTPAPI/2.0");
+    response.headers().set("Content-Length", response.content().readableBytes());
     if (!ctx.channel().isActive()) {
       response.release();
       return;
@@ -357,7 +358,7 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     if (request.keepAlive()) {
       ctx.writeAndFlush(response);
     } else {
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      response.headers().set("Connection", HttpHeaderValues.CLOSE);
       ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
   }
