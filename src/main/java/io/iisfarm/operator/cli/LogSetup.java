@@ -1,0 +1,37 @@
+package io.iisfarm.operator.cli;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
+import java.net.URL;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/** Chooses text or JSON logs and routes java.util.logging (CXF, the embedded API server) into SLF4J. */
+final class LogSetup {
+  private LogSetup() {}
+
+  enum Format { text, json }
+
+  static void apply(Format format) {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
+    if (format == Format.json) {
+      configure("/logback-json.xml");
+    }
+  }
+
+  private static void configure(String resource) {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    URL config = LogSetup.class.getResource(resource);
+    context.reset();
+    JoranConfigurator configurator = new JoranConfigurator();
+    configurator.setContext(context);
+    try {
+      configurator.doConfigure(config);
+    } catch (JoranException e) {
+      throw new IllegalStateException("cannot read " + resource, e);
+    }
+  }
+}
