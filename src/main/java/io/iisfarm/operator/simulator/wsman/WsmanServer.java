@@ -43,6 +43,7 @@ public final class WsmanServer implements AutoCloseable {
   private final ChannelGroup connections = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
   private Channel listener;
   private int boundPort;
+  private boolean started;
   private boolean closed;
 
   /**
@@ -63,13 +64,20 @@ public final class WsmanServer implements AutoCloseable {
     faults.onRefuseChange(this::applyRefuseConnections);
   }
 
-  /** Binds the port (a free one when the configured port is 0) unless told to refuse. */
+  /**
+   * Binds the port (a free one when the configured port is 0). A host told to refuse connections
+   * binds once to learn its port, then stops listening.
+   */
   public synchronized WsmanServer start() {
     if (closed) {
       throw new IllegalStateException("server closed");
     }
-    if (listener == null && !faults.refusesConnections()) {
+    started = true;
+    if (listener == null) {
       bind();
+    }
+    if (faults.refusesConnections()) {
+      unbind();
     }
     return this;
   }
@@ -171,7 +179,7 @@ public final class WsmanServer implements AutoCloseable {
 
   /** Host down: stop listening and reset every open connection; back up: listen on the same port. */
   private synchronized void applyRefuseConnections() {
-    if (closed) {
+    if (closed || !started) {
       return;
     }
     if (faults.refusesConnections()) {
