@@ -30,6 +30,16 @@ final class SoapRequest {
   static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofSeconds(60);
 
   private static final DocumentBuilderFactory FACTORY = newFactory();
+  /** A builder per I/O thread: making one per request costs more than parsing the envelope. */
+  private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(() -> {
+    try {
+      DocumentBuilder builder = FACTORY.newDocumentBuilder();
+      builder.setErrorHandler(null);
+      return builder;
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("no XML parser", e);
+    }
+  });
 
   private final String action;
   private final String messageId;
@@ -57,10 +67,11 @@ final class SoapRequest {
   static SoapRequest parse(byte[] body) throws MalformedRequestException {
     Document document;
     try {
-      DocumentBuilder builder = FACTORY.newDocumentBuilder();
+      DocumentBuilder builder = BUILDER.get();
+      builder.reset();
       builder.setErrorHandler(null);
       document = builder.parse(new ByteArrayInputStream(body));
-    } catch (ParserConfigurationException | SAXException | IOException e) {
+    } catch (SAXException | IOException e) {
       throw new MalformedRequestException("request is not well-formed XML");
     }
     Element envelope = document.getDocumentElement();

@@ -116,6 +116,11 @@ public final class WsmanServer implements AutoCloseable {
     return shells.size();
   }
 
+  /** Commands held in open shells: run, but not yet ended by a Signal (or their shell's Delete). */
+  public int commandsHeld() {
+    return shells.values().stream().mapToInt(ShellSession::commandCount).sum();
+  }
+
   @Override
   public synchronized void close() {
     if (closed) {

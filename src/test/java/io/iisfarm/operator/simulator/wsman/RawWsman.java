@@ -21,14 +21,14 @@ import org.w3c.dom.NodeList;
  * A hand-written WS-Man client for protocol tests: sends envelopes in pywinrm's style
  * ({@code env:} prefixes, Action late in the header) and sees every HTTP status and body as is.
  */
-final class RawWsman {
+public final class RawWsman {
   static final String SHELL = "http://schemas.microsoft.com/wbem/wsman/1/windows/shell";
 
   private final URI endpoint;
   private final String authorization;
   private Duration readTimeout = Duration.ofSeconds(30);
 
-  record Reply(int status, Map<String, List<String>> headers, String body) {
+  public record Reply(int status, Map<String, List<String>> headers, String body) {
     Document xml() throws Exception {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setNamespaceAware(true);
@@ -37,18 +37,18 @@ final class RawWsman {
     }
 
     /** Text of the first element with this local name, in any namespace. */
-    String text(String localName) throws Exception {
+    public String text(String localName) throws Exception {
       NodeList nodes = xml().getElementsByTagNameNS("*", localName);
       return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
     }
 
-    String attribute(String localName, String attribute) throws Exception {
+    public String attribute(String localName, String attribute) throws Exception {
       NodeList nodes = xml().getElementsByTagNameNS("*", localName);
       return nodes.getLength() == 0 ? null : ((Element) nodes.item(0)).getAttribute(attribute);
     }
   }
 
-  RawWsman(URI endpoint, String username, String password) {
+  public RawWsman(URI endpoint, String username, String password) {
     this.endpoint = endpoint;
     this.authorization = "Basic " + Base64.getEncoder()
         .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -59,7 +59,7 @@ final class RawWsman {
     return this;
   }
 
-  Reply post(String envelope) throws IOException {
+  public Reply post(String envelope) throws IOException {
     HttpURLConnection c = (HttpURLConnection) endpoint.toURL().openConnection();
     c.setRequestMethod("POST");
     c.setDoOutput(true);
@@ -79,7 +79,7 @@ final class RawWsman {
     return new Reply(status, c.getHeaderFields(), body);
   }
 
-  String createShell(int codepage) throws Exception {
+  public String createShell(int codepage) throws Exception {
     Reply reply = post(create(codepage));
     if (reply.status() != 200) {
       throw new IllegalStateException("Create failed: " + reply.status() + " " + reply.body());
@@ -87,7 +87,7 @@ final class RawWsman {
     return reply.text("Selector");
   }
 
-  String command(String shellId, String commandLine) throws Exception {
+  public String command(String shellId, String commandLine) throws Exception {
     Reply reply = post(command(shellId, commandLine, UUID.randomUUID()));
     if (reply.status() != 200) {
       throw new IllegalStateException("Command failed: " + reply.status() + " " + reply.body());
@@ -95,7 +95,7 @@ final class RawWsman {
     return reply.text("CommandId");
   }
 
-  static String create(int codepage) {
+  public static String create(int codepage) {
     return envelope(WsmanUris.ACTION_CREATE, null, "PT20S",
         "<w:OptionSet><w:Option Name=\"WINRS_NOPROFILE\">FALSE</w:Option>"
             + "<w:Option Name=\"WINRS_CODEPAGE\">" + codepage + "</w:Option></w:OptionSet>",
@@ -103,7 +103,7 @@ final class RawWsman {
             + "<rsp:OutputStreams>stdout stderr</rsp:OutputStreams></rsp:Shell>");
   }
 
-  static String command(String shellId, String commandLine, UUID messageId) {
+  public static String command(String shellId, String commandLine, UUID messageId) {
     return envelope(WsmanUris.ACTION_COMMAND, shellId, "PT20S",
         "<w:OptionSet><w:Option Name=\"WINRS_CONSOLEMODE_STDIN\">TRUE</w:Option>"
             + "<w:Option Name=\"WINRS_SKIP_CMD_SHELL\">FALSE</w:Option></w:OptionSet>",
@@ -111,19 +111,19 @@ final class RawWsman {
             + "</rsp:Command></rsp:CommandLine>", messageId);
   }
 
-  static String receive(String shellId, String commandId, String operationTimeout) {
+  public static String receive(String shellId, String commandId, String operationTimeout) {
     return envelope(WsmanUris.ACTION_RECEIVE, shellId, operationTimeout, "",
         "<rsp:Receive><rsp:DesiredStream CommandId=\"" + commandId
             + "\">stdout stderr</rsp:DesiredStream></rsp:Receive>");
   }
 
-  static String signal(String shellId, String commandId) {
+  public static String signal(String shellId, String commandId) {
     return envelope(WsmanUris.ACTION_SIGNAL, shellId, "PT20S", "",
         "<rsp:Signal CommandId=\"" + commandId + "\"><rsp:Code>" + WsmanUris.SIGNAL_TERMINATE
             + "</rsp:Code></rsp:Signal>");
   }
 
-  static String delete(String shellId) {
+  public static String delete(String shellId) {
     return envelope(WsmanUris.ACTION_DELETE, shellId, "PT20S", "", null);
   }
 
