@@ -24,8 +24,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * for its stated reason. Every bad document names what must reject it in {@code # expect:} lines, and
  * the test demands exactly those violations, so a document never passes as bad for the wrong reason.
  *
- * <p>What {@link KubernetesSchemaValidator} and {@link CelRules} cannot check is left to a real API
- * server: CEL cost estimation and budgets, type-checking rules against the schema, metadata validation.
+ * <p>Checked here, as kube-apiserver does: null pruning and defaulting, unknown fields (strict field
+ * validation), the OpenAPI keywords with RE2 patterns, and every x-kubernetes-validations rule
+ * evaluated by cel-java on its node. Only a real API server does: the CEL cost estimate that can refuse
+ * the CRD and the runtime cost budget (here only the bounds it relies on are checked), type-checking
+ * rules against the schema's declared types, metadata validation (name, namespace), server-side-apply
+ * and list-type merge semantics, the status subresource, and the exact wording of its error messages.
  */
 class IisFarmSchemaTest {
   private static final Path GOOD = Path.of("src/test/resources/iisfarms/good");

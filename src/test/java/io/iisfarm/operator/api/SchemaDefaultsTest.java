@@ -61,6 +61,19 @@ class SchemaDefaultsTest {
     assertThat(stored.at("/spec/machineKey/validation").asText()).isEqualTo("SHA1");
   }
 
+  @Test
+  void aNullFieldIsDroppedAndThenDefaultedAsTheApiServerDoes() {
+    KubernetesSchemaValidator validator = new KubernetesSchemaValidator(GeneratedCrd.openApiSchema());
+    JsonNode farm = GeneratedCrd.readYaml(Path.of("src/test/resources/iisfarms/good/minimal.yaml"));
+    ((ObjectNode) farm.get("spec")).putNull("resyncInterval").putNull("sessionState");
+
+    JsonNode stored = validator.defaulted(farm);
+
+    assertThat(validator.validate(farm)).isEmpty();
+    assertThat(stored.at("/spec/resyncInterval").asText()).isEqualTo("60s");
+    assertThat(stored.path("spec").has("sessionState")).isFalse();
+  }
+
   private static void compare(JsonNode schema, JavaType type, String path, Map<String, String> compared,
       List<String> mismatches) throws Exception {
     JsonNode javaDefaults = JSON.valueToTree(type.getRawClass().getDeclaredConstructor().newInstance());
