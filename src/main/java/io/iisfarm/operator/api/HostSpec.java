@@ -3,17 +3,21 @@ package io.iisfarm.operator.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
 /** One IIS host of the farm. */
 public class HostSpec {
   @Required
   @Pattern("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
+  // maxLength (here and on address) bounds the API server's cost estimate of spec.hosts' uniqueness rules
+  @Size(max = 63)
   @JsonPropertyDescription("Short name used in status and events (lower-case DNS label).")
   private String name;
 
   @Required
   @Pattern("^([A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?)*"
       + "|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?$")
+  @Size(max = 261)
   @JsonPropertyDescription("host or host:port; no scheme.")
   private String address;
 

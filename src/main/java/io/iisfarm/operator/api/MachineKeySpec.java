@@ -37,8 +37,9 @@ public class MachineKeySpec {
   private List<ClrRuntime> runtimes;
 
   @Size(min = 1, max = 2)
+  // kube-apiserver accepts only FieldValueInvalid, -Forbidden, -Required and -Duplicate as a rule's reason
   @ValidationRule(value = "self.all(b, b == 32 || b == 64)", message = "bitness must be 32 or 64",
-      reason = "FieldValueNotSupported")
+      reason = "FieldValueInvalid")
   @JsonPropertyDescription("Bitness to manage (32, 64); default: every bitness found on the host.")
   private List<Integer> bitness;
 
@@ -47,6 +48,7 @@ public class MachineKeySpec {
   private Boolean generate = false;
 
   @Pattern("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
+  @Size(max = 63)
   @JsonPropertyDescription("When the Secret is missing, create it from this host's current key. Excludes generate.")
   private String adoptFrom;
 

@@ -3,12 +3,14 @@ package io.iisfarm.operator.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import java.util.Objects;
 
 /** A Secret in the IisFarm's own namespace. */
 public class SecretRef {
   @Required
   @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+  @Size(max = 253)
   @JsonPropertyDescription("Name of a Secret in the IisFarm's namespace.")
   private String name;
 

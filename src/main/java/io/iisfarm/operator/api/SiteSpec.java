@@ -5,6 +5,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
 /** A site every host must carry, with the IIS site ID it must have. */
 public class SiteSpec {
@@ -13,6 +14,8 @@ public class SiteSpec {
 
   @Required
   @Pattern(NAME_PATTERN)
+  // maxLength bounds the API server's cost estimate of the uniqueness rules on spec.sites
+  @Size(max = 128)
   @JsonPropertyDescription("IIS site name (ServerComment on IIS6), matched case-insensitively.")
   private String name;
 
