@@ -12,8 +12,24 @@ import java.util.Optional;
 final class CodePages {
   static final int OEM_US = 437;
   static final int UTF8 = 65001;
+  static final Charset OEM = Charset.forName("IBM437");
 
   private CodePages() {}
+
+  /**
+   * The bytes a shell with code page {@code shell} receives for a command's console output. The
+   * emulated host hands over console bytes as ISO-8859-1 characters, written in the OEM code page
+   * 437 (see {@code CommandResult}); a 437 shell gets them as they are, another code page gets the
+   * same text re-encoded. (Real Windows would pass {@code type}'s file bytes through untouched in
+   * any code page; the operator only types ASCII, so the difference never shows.)
+   */
+  static byte[] toShellCodePage(String consoleText, Charset shell) {
+    byte[] oem = consoleText.getBytes(StandardCharsets.ISO_8859_1);
+    if (shell.equals(OEM)) {
+      return oem;
+    }
+    return new String(oem, OEM).getBytes(shell);
+  }
 
   static Optional<Charset> forCodePage(String value) {
     int codePage;

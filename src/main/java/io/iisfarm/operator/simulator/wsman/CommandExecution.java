@@ -43,8 +43,8 @@ final class CommandExecution {
         return;
       }
       result = commandResult;
-      stdout = nullToEmpty(commandResult.stdout()).getBytes(charset);
-      stderr = nullToEmpty(commandResult.stderr()).getBytes(charset);
+      stdout = CodePages.toShellCodePage(nullToEmpty(commandResult.stdout()), charset);
+      stderr = CodePages.toShellCodePage(nullToEmpty(commandResult.stderr()), charset);
       callbacks = List.copyOf(whenDone);
       whenDone.clear();
     }

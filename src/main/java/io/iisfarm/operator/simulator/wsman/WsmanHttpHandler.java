@@ -177,7 +177,7 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         return;
       }
       Charset charset = CodePages.forCodePage(soap.option("WINRS_CODEPAGE").orElse(null))
-          .orElse(Charset.forName("IBM437"));
+          .orElse(CodePages.OEM);
       ShellSession shell = new ShellSession(user, request.clientIp(), charset);
       server.shells().put(shell.id(), shell);
       server.counters().shellOpened();

@@ -23,7 +23,7 @@ final class ScriptedWindows implements CommandRunner {
       return new CommandResult(0, VER, "", false);
     }
     if (line.toLowerCase().startsWith("echo ")) {
-      return new CommandResult(0, line.substring(5) + "\r\n", "", false);
+      return new CommandResult(0, console(line.substring(5) + "\r\n"), "", false);
     }
     if (line.toLowerCase().startsWith("exit /b ")) {
       return new CommandResult(Integer.parseInt(line.substring(8).trim()), "", "", false);
@@ -46,6 +46,12 @@ final class ScriptedWindows implements CommandRunner {
     String program = line.split("\\s+", 2)[0];
     return new CommandResult(9009, "", "'" + program + "' is not recognized as an internal or "
         + "external command,\r\noperable program or batch file.\r\n", false);
+  }
+
+  /** Console bytes as the emulated host hands them over: code page 437, one char per byte. */
+  static String console(String text) {
+    return new String(text.getBytes(java.nio.charset.Charset.forName("IBM437")),
+        java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   void releaseWaiting() {
