@@ -1,5 +1,6 @@
 package io.iisfarm.operator.simulator;
 
+import io.cloudsoft.winrm4j.client.PayloadEncryptionMode;
 import io.cloudsoft.winrm4j.client.ShellCommand;
 import io.cloudsoft.winrm4j.client.WinRmClient;
 import io.cloudsoft.winrm4j.client.WinRmClientContext;
@@ -38,6 +39,11 @@ public final class Winrm4j implements AutoCloseable {
 
   private Winrm4j(URI endpoint, String username, String password, String caPem,
       String tlsProtocol, Duration timeout) throws Exception {
+    this(endpoint, username, password, caPem, tlsProtocol, timeout, AuthSchemes.BASIC);
+  }
+
+  private Winrm4j(URI endpoint, String username, String password, String caPem,
+      String tlsProtocol, Duration timeout, String authScheme) throws Exception {
     bus = BusFactory.newInstance().createBus();
     // as WinRmClientContext.newInstance() does: force the Apache HttpComponents (async) conduit
     bus.getProperties().put(AsyncHTTPConduit.USE_ASYNC, Boolean.TRUE);
@@ -60,7 +66,9 @@ public final class Winrm4j implements AutoCloseable {
     bus.setExtension(configurer, HTTPConduitConfigurer.class);
     context = WinRmClientContext.newInstance(bus);
     client = WinRmClient.builder(endpoint.toURL())
-        .authenticationScheme(AuthSchemes.BASIC)
+        .authenticationScheme(authScheme)
+        // over HTTPS TLS protects the payload; NTLM sealing is not used
+        .payloadEncryptionMode(PayloadEncryptionMode.OFF)
         .credentials(username, password)
         .context(context)
         .operationTimeout(timeout.toMillis())
@@ -72,6 +80,12 @@ public final class Winrm4j implements AutoCloseable {
   public static Winrm4j connect(URI endpoint, String username, String password, String caPem,
       Duration timeout) throws Exception {
     return new Winrm4j(endpoint, username, password, caPem, null, timeout);
+  }
+
+  /** NTLM (sent as Negotiate) over HTTPS, without payload encryption. */
+  public static Winrm4j connectNtlm(URI endpoint, String username, String password, String caPem,
+      Duration timeout) throws Exception {
+    return new Winrm4j(endpoint, username, password, caPem, null, timeout, AuthSchemes.NTLM);
   }
 
   /** For Windows Server 2003 hosts: TLS 1.0 only. */

@@ -20,6 +20,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -39,7 +41,12 @@ import org.w3c.dom.Element;
 final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(WsmanHttpHandler.class);
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final WsmanServer server;
+  /** NTLM state of this connection: the user it authenticated, or the challenge outstanding. */
+  private String ntlmUser;
+  private byte[] ntlmChallenge;
 
   WsmanHttpHandler(WsmanServer server) {
     this.server = server;
@@ -101,9 +108,8 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
       respondEmpty(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED);
       return;
     }
-    Optional<String> user = authenticate(request);
+    Optional<String> user = authenticate(ctx, request);
     if (user.isEmpty()) {
-      unauthorized(ctx, request);
       return;
     }
     SoapRequest soap;
@@ -136,25 +142,64 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
   }
 
-  private Optional<String> authenticate(Request request) {
+  /**
+   * The authenticated user, or empty when this method already answered (401, or an NTLM
+   * challenge). NTLM authenticates the connection: later requests on it need no header, as with
+   * HTTP.sys.
+   */
+  private Optional<String> authenticate(ChannelHandlerContext ctx, Request request) {
+    WsmanServerConfig config = server.config();
     if (server.faults().alwaysUnauthorized()) {
+      unauthorized(ctx, request, null);
       return Optional.empty();
     }
     String header = request.authorization();
-    WsmanServerConfig config = server.config();
-    if (header == null || !config.basicAuth()) {
+    if (header == null || header.isBlank()) {
+      if (ntlmUser != null) {
+        return Optional.of(ntlmUser);
+      }
+      unauthorized(ctx, request, null);
       return Optional.empty();
     }
-    if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return Optional.empty();
-    }
-    String decoded;
+    int space = header.indexOf(' ');
+    String scheme = space < 0 ? header.trim() : header.substring(0, space);
+    String value = space < 0 ? "" : header.substring(space + 1).trim();
+    byte[] token;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
-          StandardCharsets.UTF_8);
+      token = Base64.getDecoder().decode(value);
     } catch (IllegalArgumentException e) {
+      unauthorized(ctx, request, null);
       return Optional.empty();
     }
+    Optional<String> user = Optional.empty();
+    if (scheme.equalsIgnoreCase("Basic") && config.basicAuth()) {
+      user = basic(token);
+    } else if ((scheme.equalsIgnoreCase("Negotiate") || scheme.equalsIgnoreCase("NTLM"))
+        && config.ntlmAuth()) {
+      int type = Ntlm.messageType(token);
+      if (type == Ntlm.NEGOTIATE) {
+        ntlmUser = null;
+        ntlmChallenge = new byte[8];
+        RANDOM.nextBytes(ntlmChallenge);
+        byte[] challenge = Ntlm.challenge(token, ntlmChallenge, config.machine());
+        unauthorized(ctx, request, scheme + " " + Base64.getEncoder().encodeToString(challenge));
+        return Optional.empty();
+      }
+      if (type == Ntlm.AUTHENTICATE && ntlmChallenge != null) {
+        user = Ntlm.verify(token, ntlmChallenge, config.username(), config.password());
+        ntlmChallenge = null;
+        ntlmUser = user.orElse(null);
+      }
+    }
+    if (user.isEmpty()) {
+      unauthorized(ctx, request, null);
+    }
+    return user;
+  }
+
+  private Optional<String> basic(byte[] token) {
+    WsmanServerConfig config = server.config();
+    String decoded = new String(token, StandardCharsets.UTF_8);
     int colon = decoded.indexOf(':');
     if (colon < 0) {
       return Optional.empty();
@@ -163,7 +208,7 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     String password = decoded.substring(colon + 1);
     // Windows account names are case-insensitive; passwords are not
     boolean ok = user.equalsIgnoreCase(config.username())
-        && java.security.MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8),
+        && MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8),
             config.password().getBytes(StandardCharsets.UTF_8));
     return ok ? Optional.of(user.toLowerCase(Locale.ROOT)) : Optional.empty();
   }
@@ -315,10 +360,15 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     action.accept(shell);
   }
 
-  private void unauthorized(ChannelHandlerContext ctx, Request request) {
+  /** 401: with an NTLM challenge, or listing the schemes this listener really accepts. */
+  private void unauthorized(ChannelHandlerContext ctx, Request request, String challenge) {
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.UNAUTHORIZED, Unpooled.EMPTY_BUFFER);
-    // only the schemes this listener really accepts, as Windows lists its enabled ones
+    if (challenge != null) {
+      response.headers().add("WWW-Authenticate", challenge);
+      send(ctx, request, response);
+      return;
+    }
     if (server.config().ntlmAuth()) {
       response.headers().add("WWW-Authenticate", "Negotiate");
     }

@@ -24,7 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The WinRM listener of one simulated host: {@code /wsman} on 127.0.0.1, speaking the MS-WSMV remote
  * shell (Create, Command, Receive, Send, Signal, Delete) over HTTP/1.1 keep-alive, with Basic auth
- * over HTTP or HTTPS. Commands go to the host's {@link CommandRunner}. Runs on a shared
+ * over HTTP or HTTPS and NTLM over HTTPS. Commands go to the host's {@link CommandRunner}. Runs on a shared
  * {@link WsmanRuntime}: no thread of its own.
  */
 public final class WsmanServer implements AutoCloseable {
