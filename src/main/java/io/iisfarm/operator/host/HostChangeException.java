@@ -5,7 +5,8 @@ package io.iisfarm.operator.host;
  * {@link io.iisfarm.operator.winrm.WinRmException}s instead.
  */
 public abstract sealed class HostChangeException extends RuntimeException
-    permits ConfigEditException, SiteIdConflictException, SiteNotFoundException, VerificationFailedException {
+    permits ConfigEditException, SiteIdConflictException, SiteNotFoundException, VerificationFailedException,
+        InsecureTransportException {
 
   private final String host;
 
