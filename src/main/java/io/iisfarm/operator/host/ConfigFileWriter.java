@@ -15,8 +15,11 @@ import java.util.Map;
  */
 final class ConfigFileWriter {
 
-  /** certutil -encode writes 64-character lines; the writer uses the same shape. */
-  static final int LINE = 64;
+  /**
+   * Characters of base64 per echoed line: long lines keep the number of %TEMP% expansions (and so of
+   * commands) low; certutil -decode reads base64 whatever the line length.
+   */
+  static final int LINE = 1000;
 
   private ConfigFileWriter() {}
 
@@ -92,19 +95,7 @@ final class ConfigFileWriter {
       echoes.add("echo " + line + (digitLast ? " " : "") + ">>" + target);
     }
     echoes.add("echo " + CertutilBase64.END + ">>" + target);
-    List<String> commands = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    for (String echo : echoes) {
-      if (current.length() > 0 && current.length() + 3 + echo.length() >= Cmd.MAX_LENGTH) {
-        commands.add(current.toString());
-        current.setLength(0);
-      }
-      if (current.length() > 0) {
-        current.append(" & ");
-      }
-      current.append(echo);
-    }
-    commands.add(current.toString());
+    List<String> commands = Cmd.pack(echoes, null);
     return commands;
   }
 }

@@ -49,20 +49,9 @@ final class FileBackups {
   }
 
   static void delete(Step step, List<String> paths) {
-    List<String> batch = new ArrayList<>();
-    int length = 0;
-    for (String path : paths) {
-      String del = "del " + Cmd.quote(path);
-      if (!batch.isEmpty() && length + del.length() + 3 >= Cmd.MAX_LENGTH) {
-        step.run(Cmd.join(batch));
-        batch.clear();
-        length = 0;
-      }
-      batch.add(del);
-      length += del.length() + 3;
-    }
-    if (!batch.isEmpty()) {
-      step.run(Cmd.join(batch));
+    List<String> deletions = paths.stream().map(path -> "del " + Cmd.quote(path)).toList();
+    for (String line : Cmd.pack(deletions, null)) {
+      step.run(line);
     }
   }
 }

@@ -41,26 +41,11 @@ final class SiteConfigReadCommand {
 
   /** Command lines covering every target, each under cmd's limit; parts are numbered across them. */
   static List<String> build(List<Target> targets, String tempFile) {
-    List<String> lines = new ArrayList<>();
-    List<String> parts = new ArrayList<>();
-    int length = 0;
+    List<String> pieces = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
-      String piece = Sections.echo(part(i)) + " & " + Cmd.printFileBase64(targets.get(i).path(), tempFile);
-      String end = Sections.echo(HostReadCommand.END);
-      if (!parts.isEmpty() && length + piece.length() + end.length() + 6 >= Cmd.MAX_LENGTH) {
-        parts.add(end);
-        lines.add(Cmd.checked(Cmd.join(parts)));
-        parts = new ArrayList<>();
-        length = 0;
-      }
-      parts.add(piece);
-      length += piece.length() + 3;
+      pieces.add(Sections.echo(part(i)) + " & " + Cmd.printFileBase64(targets.get(i).path(), tempFile));
     }
-    if (!parts.isEmpty()) {
-      parts.add(Sections.echo(HostReadCommand.END));
-      lines.add(Cmd.checked(Cmd.join(parts)));
-    }
-    return lines;
+    return Cmd.pack(pieces, Sections.echo(HostReadCommand.END));
   }
 
   /** Parses the outputs of {@link #build} in order; sites without a web.config are left out. */

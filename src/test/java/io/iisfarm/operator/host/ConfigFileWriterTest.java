@@ -46,7 +46,7 @@ class ConfigFileWriterTest {
     String temp = "%TEMP%\\iisfarm-write-0a1b2c3d.b64";
     List<String> commands = ConfigFileWriter.writeCommands(content, temp);
     assertThat(commands.size()).isGreaterThan(5);
-    assertThat(commands).allMatch(c -> c.length() < Cmd.MAX_LENGTH);
+    assertThat(commands).allMatch(Cmd::fits);
     assertThat(String.join(" & ", commands)).doesNotContainPattern("\\d>>");
     assertThat(CertutilBase64.decode(replay(commands, temp))).isEqualTo(content);
   }

@@ -44,7 +44,7 @@ class SiteConfigReadCommandTest {
     }
     List<String> lines = SiteConfigReadCommand.build(SiteConfigReadCommand.targets(sites), "%TEMP%\\t.b64");
     assertThat(lines.size()).isGreaterThan(1);
-    assertThat(lines).allMatch(l -> l.length() < Cmd.MAX_LENGTH).allMatch(l -> l.endsWith("echo ==iisfarm:end=="));
+    assertThat(lines).allMatch(Cmd::fits).allMatch(l -> l.endsWith("echo ==iisfarm:end=="));
     assertThat(String.join("", lines).split("==iisfarm:siteconfig:", -1)).hasSize(121);
   }
 }
