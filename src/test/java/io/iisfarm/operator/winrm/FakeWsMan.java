@@ -16,7 +16,8 @@ import okhttp3.mockwebserver.SocketPolicy;
 /**
  * An HTTP-level script for transport tests: answers the five WS-Man shell actions with minimal, well-formed
  * responses shaped like Windows' own (see winrm4j's recorded Windows 2012 session), and lets a test replace
- * the answer to one action with an HTTP-level fault. It emulates no host: the simulator does that.
+ * the answer to one action with an HTTP-level fault (an override returning null falls back to the default).
+ * It emulates no host: the simulator does that.
  */
 final class FakeWsMan extends Dispatcher {
   static final String CREATE = "http://schemas.xmlsoap.org/ws/2004/09/transfer/Create";
@@ -58,8 +59,9 @@ final class FakeWsMan extends Dispatcher {
       return unauthorized();
     }
     Function<RecordedRequest, MockResponse> override = overrides.get(action);
-    if (override != null) {
-      return override.apply(request);
+    MockResponse overridden = override == null ? null : override.apply(request);
+    if (overridden != null) {
+      return overridden;
     }
     String relatesTo = find(MESSAGE_ID, body);
     return switch (action) {

@@ -170,6 +170,45 @@ class WinRmTransportIT {
   }
 
   @Test
+  void commandStillRunningAfterTheOperationTimeoutIsPolledAgain() throws Exception {
+    WinRmEndpoint endpoint = http(WinRmEndpoint.Auth.BASIC).build();
+    java.util.concurrent.atomic.AtomicInteger receives = new java.util.concurrent.atomic.AtomicInteger();
+    try (WinRmSession session = connector.open(endpoint, CREDENTIALS)) {
+      wsman.overrides.put(FakeWsMan.RECEIVE, r -> {
+        if (receives.incrementAndGet() <= 2) {
+          // MS-WSMV: no output within the OperationTimeout; the client must Receive again
+          return FakeWsMan.wsManFault(WinRmErrors.OPERATION_TIMEOUT_CODE,
+              "The WS-Management service cannot complete the operation within the time specified in OperationTimeout.");
+        }
+        return null;
+      });
+      assertThat(session.run("ping -n 100 127.0.0.1").stdout()).isEqualTo("hi\r\n");
+    }
+    assertThat(receives.get()).isEqualTo(3);
+  }
+
+  @Test
+  void commandThatOutlivesTheCommandTimeoutIsATimeout() throws Exception {
+    server.start();
+    WinRmEndpoint endpoint = WinRmEndpoint.http("127.0.0.1").port(server.getPort()).auth(WinRmEndpoint.Auth.BASIC)
+        .connectTimeout(Duration.ofSeconds(2)).operationTimeout(Duration.ofSeconds(2))
+        .commandTimeout(Duration.ofMillis(300)).build();
+    try (WinRmSession session = connector.open(endpoint, CREDENTIALS)) {
+      wsman.overrides.put(FakeWsMan.RECEIVE, r -> {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return FakeWsMan.wsManFault(WinRmErrors.OPERATION_TIMEOUT_CODE, "no output yet");
+      });
+      assertThatThrownBy(() -> session.run("ping -n 100 127.0.0.1"))
+          .isInstanceOfSatisfying(WinRmTimeoutException.class,
+              e -> assertThat(e.phase()).isEqualTo(WinRmTimeoutException.Phase.COMMAND));
+    }
+  }
+
+  @Test
   void droppedConnectionIsReportedOnceWithoutRetry() throws Exception {
     WinRmEndpoint endpoint = http(WinRmEndpoint.Auth.BASIC).build();
     try (WinRmSession session = connector.open(endpoint, CREDENTIALS)) {
