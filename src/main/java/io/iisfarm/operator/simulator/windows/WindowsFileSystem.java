@@ -204,7 +204,7 @@ final class WindowsFileSystem {
     if (root == null) {
       return fullPath;
     }
-    StringBuilder out = new StringBuilder(fullPath.substring(0, 2));
+    StringBuilder out = new StringBuilder().append(Character.toUpperCase(fullPath.charAt(0))).append(':');
     Node node = root;
     for (String c : fullPath.substring(3).split("\\\\")) {
       if (c.isEmpty()) {
