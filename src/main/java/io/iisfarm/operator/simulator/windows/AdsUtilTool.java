@@ -126,7 +126,7 @@ final class AdsUtilTool {
       out.println(display + " (" + items.size() + " Items)");
       items.forEach(v -> out.println("  \"" + v + "\""));
     } else {
-      out.println(display + (type == Metabase.Type.STRING ? "\"" + p.value() + "\"" : show(p.value())));
+      out.println(display + (type == Metabase.Type.STRING ? "\"" + p.value() + "\"" : VbValues.show(p.value())));
     }
     return 0;
   }
@@ -158,15 +158,15 @@ final class AdsUtilTool {
     Object value = switch (type) {
       case STRING, EXPANDSZ -> values.get(0);
       case INTEGER -> {
-        Long n = values.get(0).regionMatches(true, 0, "0x", 0, 2) ? parseHex(values.get(0).substring(2))
-            : parseDecimal(values.get(0));
+        Long n = values.get(0).regionMatches(true, 0, "0x", 0, 2) ? VbValues.parseHex(values.get(0).substring(2))
+            : VbValues.parseDecimal(values.get(0));
         if (n == null) {
           throw new NotEmulatedException(script.call().commandText() + " (value is not a VBScript Long)");
         }
         yield n;
       }
       case BOOLEAN -> {
-        Boolean b = cbool(values.get(0));
+        Boolean b = VbValues.cbool(values.get(0));
         if (b == null) {
           throw new NotEmulatedException(script.call().commandText() + " (value is not a VBScript Boolean)");
         }
@@ -180,7 +180,7 @@ final class AdsUtilTool {
     if (type == Metabase.Type.LIST) {
       values.forEach(v -> display.append('"').append(v).append("\" "));
     } else {
-      display.append(type == Metabase.Type.STRING ? "\"" + value + "\"" : show(value));
+      display.append(type == Metabase.Type.STRING ? "\"" + value + "\"" : VbValues.show(value));
     }
     out.println(display.toString());
     return 0;
@@ -207,43 +207,6 @@ final class AdsUtilTool {
       return new String[] {"", path};
     }
     return new String[] {path.substring(0, slash), path.substring(slash + 1)};
-  }
-
-  private static String show(Object value) {
-    if (value instanceof Boolean b) {
-      return b ? "True" : "False";
-    }
-    return String.valueOf(value);
-  }
-
-  private static Long parseHex(String s) {
-    try {
-      long v = Long.parseLong(s, 16);
-      return v <= 0xFFFFFFFFL ? (long) (int) v : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static Long parseDecimal(String s) {
-    try {
-      long v = Long.parseLong(s.strip());
-      return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? v : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static Boolean cbool(String s) {
-    String t = s.strip();
-    if (t.equalsIgnoreCase("true")) {
-      return true;
-    }
-    if (t.equalsIgnoreCase("false")) {
-      return false;
-    }
-    Long n = parseDecimal(t);
-    return n == null ? null : n != 0;
   }
 
   // --- ENUM / ENUM_ALL ---------------------------------------------------------------------------
@@ -293,7 +256,7 @@ final class AdsUtilTool {
         String name = pad(p.name());
         switch (p.type()) {
           case STRING, EXPANDSZ -> out.println(name + ": (" + p.type() + ") \"" + p.value() + "\"");
-          case INTEGER, BOOLEAN -> out.println(name + ": (" + p.type() + ") " + show(p.value()));
+          case INTEGER, BOOLEAN -> out.println(name + ": (" + p.type() + ") " + VbValues.show(p.value()));
           case LIST -> {
             List<?> items = (List<?>) p.value();
             out.println(name + ": (LIST) (" + items.size() + " Items)");

@@ -24,15 +24,11 @@ import java.util.Set;
  * parenthesis, or everything up to the end of the line (or of the enclosing block), operators included.
  * Inside a block an unescaped {@code )} outside quotes ends the block. REM ignores the rest of the line.
  */
-final class CmdParser {
+final class CmdParser extends CmdScanner {
   private static final Set<String> COMPARE_OPS = Set.of("EQU", "NEQ", "LSS", "LEQ", "GTR", "GEQ");
 
-  private final String s;
-  private int pos;
-  private int depth;
-
   private CmdParser(String line) {
-    this.s = line;
+    super(line);
   }
 
   static CmdNode parse(String line) {
@@ -208,34 +204,6 @@ final class CmdParser {
     return new Redirect(h, append ? ">>" : ">", target);
   }
 
-  /** A redirection target: quotes allowed and removed. */
-  private String target() {
-    StringBuilder t = new StringBuilder();
-    boolean quoted = false;
-    while (!atEnd()) {
-      char c = cur();
-      if (c == '"') {
-        quoted = !quoted;
-        pos++;
-        continue;
-      }
-      if (!quoted && (Character.isWhitespace(c) || c == '&' || c == '|' || c == '<' || c == '>'
-          || (c == ')' && depth > 0))) {
-        break;
-      }
-      if (!quoted && c == '^') {
-        pos++;
-        if (atEnd()) {
-          break;
-        }
-        c = cur();
-      }
-      t.append(c);
-      pos++;
-    }
-    return t.toString();
-  }
-
   private CmdNode parseIf() {
     pos += 2;
     skipWs();
@@ -385,56 +353,4 @@ final class CmdParser {
     return peek('(') ? parseCommand() : parseSeq();
   }
 
-  /** A whitespace-delimited word in which quotes protect spaces; quotes are kept. */
-  private String operand() {
-    StringBuilder t = new StringBuilder();
-    boolean quoted = false;
-    while (!atEnd()) {
-      char c = cur();
-      if (!quoted && (Character.isWhitespace(c) || c == '&' || c == '|' || c == '<' || c == '>' || c == '('
-          || (c == ')' && depth > 0) || (c == '=' && peek("==")))) {
-        break;
-      }
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == '^' && !quoted) {
-        pos++;
-        if (atEnd()) {
-          break;
-        }
-        c = cur();
-      }
-      t.append(c);
-      pos++;
-    }
-    return t.toString();
-  }
-
-  private boolean keyword(String word) {
-    return s.regionMatches(true, pos, word, 0, word.length()) && delimiterAt(pos + word.length());
-  }
-
-  private boolean delimiterAt(int i) {
-    if (i >= s.length()) {
-      return true;
-    }
-    char c = s.charAt(i);
-    return Character.isWhitespace(c) || c == '(' || c == ',' || c == ';' || c == '=';
-  }
-
-  private boolean atEnd() { return pos >= s.length(); }
-
-  private boolean atListEnd() { return atEnd() || (depth > 0 && cur() == ')'); }
-
-  private char cur() { return s.charAt(pos); }
-
-  private boolean peek(char c) { return pos < s.length() && s.charAt(pos) == c; }
-
-  private boolean peek(String t) { return s.startsWith(t, pos); }
-
-  private void skipWs() {
-    while (pos < s.length() && (s.charAt(pos) == ' ' || s.charAt(pos) == '\t')) {
-      pos++;
-    }
-  }
 }

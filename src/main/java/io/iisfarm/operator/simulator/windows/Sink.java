@@ -5,8 +5,12 @@ import java.nio.charset.Charset;
 
 /** Where a standard handle's bytes go: the console stream WinRM returns, NUL, or a file. */
 abstract class Sink {
-  /** Console text is written in the OEM code page of an en-US system, code page 437. */
-  static final Charset OEM = Charset.forName("IBM437");
+  /**
+   * Console text is written in the OEM code page of an en-US system, code page 437 (a runtime
+   * without the extra charsets falls back to ISO-8859-1, which agrees for ASCII).
+   */
+  static final Charset OEM = Charset.isSupported("IBM437") ? Charset.forName("IBM437")
+      : java.nio.charset.StandardCharsets.ISO_8859_1;
 
   abstract void write(byte[] bytes);
 

@@ -23,6 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * listeners are told after the command line has finished, in the order starts and stops happened.
  */
 public final class WindowsHost implements CommandRunner {
+  private static final System.Logger LOG = System.getLogger(WindowsHost.class.getName());
   private final HostDefinition definition;
   private final HostRuntime host;
   private final ReentrantLock lock = new ReentrantLock();
@@ -122,7 +123,12 @@ public final class WindowsHost implements CommandRunner {
   private void notifyListeners(RunContext context) {
     for (RunContext.SiteEvent event : context.events()) {
       for (SiteStateListener listener : listeners) {
-        listener.siteStateChanged(host.hostname, event.site(), event.started());
+        try {
+          listener.siteStateChanged(host.hostname, event.site(), event.started());
+        } catch (RuntimeException e) {
+          // the command has already run on the host; a failing observer must not turn it into an error
+          LOG.log(System.Logger.Level.WARNING, "site state listener failed on " + host.hostname, e);
+        }
       }
     }
   }

@@ -142,6 +142,26 @@ class WindowsHostTest {
   }
 
   @Test
+  void aWholeHostReadIsOneLineWithMarkers() {
+    WindowsHost host = TestHosts.iis10();
+    String cfg = "%windir%\\Microsoft.NET\\Framework64\\v4.0.30319\\CONFIG\\machine.config";
+    String missing = "%windir%\\Microsoft.NET\\Framework64\\v2.0.50727\\CONFIG\\machine.config";
+    String line = "ver & echo ===SITES=== & " + APPCMD + "list site /xml & echo ===VDIRS=== & " + APPCMD + "list vdir /xml"
+        + " & echo ===CFG1=== & (if exist \"" + cfg + "\" (certutil -encode \"" + cfg + "\" \"%TEMP%\\c1.b64\" >nul"
+        + " & type \"%TEMP%\\c1.b64\" & del \"%TEMP%\\c1.b64\") else (echo MISSING))"
+        + " & echo ===CFG2=== & (if exist \"" + missing + "\" (echo present) else (echo MISSING)) & echo ===END===";
+    CommandResult r = host.run(line);
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.changedHost()).isFalse();
+    assertThat(r.stderr()).isEmpty();
+    String out = r.stdout();
+    assertThat(out).contains("===SITES=== \r\n<?xml", "<SITE SITE.NAME=\"Shop\"", "===VDIRS=== \r\n",
+        "===CFG1=== \r\n-----BEGIN CERTIFICATE-----\r\n", "-----END CERTIFICATE-----\r\n===CFG2=== \r\nMISSING\r\n",
+        "===END===\r\n");
+    assertThat(host.listDirectory("%TEMP%")).isEmpty();
+  }
+
+  @Test
   void concurrentRunsOnOneHostDoNotInterleave() throws Exception {
     WindowsHost host = TestHosts.iis10();
     ExecutorService pool = Executors.newFixedThreadPool(8);
