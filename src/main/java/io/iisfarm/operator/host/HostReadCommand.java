@@ -1,0 +1,173 @@
+package io.iisfarm.operator.host;
+
+import io.iisfarm.operator.api.ClrRuntime;
+import io.iisfarm.operator.model.Bitness;
+import io.iisfarm.operator.model.ConfigFile;
+import io.iisfarm.operator.model.ConfigKind;
+import io.iisfarm.operator.model.ConfigLocation;
+import io.iisfarm.operator.model.HostObservation;
+import io.iisfarm.operator.model.IisVersion;
+import io.iisfarm.operator.model.ObservedSite;
+import io.iisfarm.operator.winrm.WinRmProtocolException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one command line that reads a whole host, and the parser of its output. Parts, each after a marker
+ * line: {@code ver}, {@code hostname}, which IIS tools exist, appcmd's sites and virtual directories (IIS7+)
+ * or adsutil's metabase dump (IIS6), which runtime/bitness pairs are installed, and each machine.config and
+ * root web.config as certutil base64. Its length does not depend on the number of sites.
+ */
+final class HostReadCommand {
+
+  static final String VER = "ver";
+  static final String HOSTNAME = "hostname";
+  static final String TOOLS = "tools";
+  static final String SITES = "sites";
+  static final String VDIRS = "vdirs";
+  static final String METABASE = "metabase";
+  static final String RUNTIMES = "runtimes";
+  static final String END = "end";
+
+  private HostReadCommand() {}
+
+  /** Every machine-level config location, in a fixed order. */
+  static List<ConfigLocation> allLocations() {
+    List<ConfigLocation> locations = new ArrayList<>();
+    for (ClrRuntime runtime : ClrRuntime.values()) {
+      for (Bitness bitness : Bitness.values()) {
+        for (ConfigKind kind : ConfigKind.values()) {
+          locations.add(new ConfigLocation(runtime, bitness, kind));
+        }
+      }
+    }
+    return locations;
+  }
+
+  /** {@code %windir%\Microsoft.NET\...\CONFIG\machine.config}: as cmd expands it on the host. */
+  static String path(ConfigLocation location) {
+    return "%windir%\\" + location.relativePath();
+  }
+
+  static String filePart(ConfigLocation location) {
+    return "file:" + location.runtime().wireName() + "/" + location.bitness().bits() + "/" + location.kind().fileName();
+  }
+
+  static String runtimeLabel(ClrRuntime runtime, Bitness bitness) {
+    return runtime.wireName() + "/" + bitness.bits();
+  }
+
+  static String build(boolean readConfigs, String tempFile) {
+    List<String> parts = new ArrayList<>();
+    parts.add(Sections.echo(VER));
+    parts.add("ver");
+    parts.add(Sections.echo(HOSTNAME));
+    parts.add("hostname");
+    parts.add(Sections.echo(TOOLS));
+    parts.add("(if exist " + Cmd.APPCMD + " echo appcmd)");
+    parts.add("(if exist " + Cmd.ADSUTIL + " echo adsutil)");
+    parts.add(Sections.echo(SITES));
+    parts.add("(if exist " + Cmd.APPCMD + " " + Cmd.appcmd("list site /xml") + ")");
+    parts.add(Sections.echo(VDIRS));
+    parts.add("(if exist " + Cmd.APPCMD + " " + Cmd.appcmd("list vdir /xml") + ")");
+    parts.add(Sections.echo(METABASE));
+    parts.add("(if not exist " + Cmd.APPCMD + " if exist " + Cmd.ADSUTIL + " " + Cmd.adsutil("ENUM_ALL W3SVC") + ")");
+    parts.add(Sections.echo(RUNTIMES));
+    for (ClrRuntime runtime : ClrRuntime.values()) {
+      for (Bitness bitness : Bitness.values()) {
+        String machineConfig = path(new ConfigLocation(runtime, bitness, ConfigKind.MACHINE_CONFIG));
+        parts.add("(if exist " + Cmd.quote(machineConfig) + " echo " + runtimeLabel(runtime, bitness) + ")");
+      }
+    }
+    if (readConfigs) {
+      for (ConfigLocation location : allLocations()) {
+        parts.add(Sections.echo(filePart(location)));
+        parts.add(Cmd.printFileBase64(path(location), tempFile));
+      }
+    }
+    parts.add(Sections.echo(END));
+    return Cmd.checked(Cmd.join(parts));
+  }
+
+  /**
+   * @throws WinRmProtocolException naming the part that is missing or cannot be read
+   */
+  static HostObservation parse(String host, String stdout, boolean readConfigs, Instant observedAt) {
+    Map<String, String> parts = Sections.split(stdout);
+    List<String> required = new ArrayList<>(List.of(VER, HOSTNAME, TOOLS, SITES, VDIRS, METABASE, RUNTIMES, END));
+    if (readConfigs) {
+      allLocations().forEach(l -> required.add(required.size() - 1, filePart(l)));
+    }
+    for (String part : required) {
+      if (!parts.containsKey(part)) {
+        throw new WinRmProtocolException(host, part, "the read's output lacks its \"" + part
+            + "\" part (output cut short or not from cmd.exe)", null);
+      }
+    }
+    WindowsVersion windows = parsePart(host, VER, () -> WindowsVersion.parse(parts.get(VER)));
+    String hostname = parts.get(HOSTNAME).strip();
+    if (hostname.isEmpty() || hostname.contains("\n")) {
+      throw new WinRmProtocolException(host, HOSTNAME, "hostname printed no single name", null);
+    }
+    String tools = parts.get(TOOLS).toLowerCase(Locale.ROOT);
+    IisVersion iis = null;
+    List<ObservedSite> sites = List.of();
+    if (tools.contains("appcmd")) {
+      iis = windows.iisWithAppcmd();
+      sites = parsePart(host, SITES, () -> appcmdSites(parts.get(SITES), parts.get(VDIRS)));
+    } else if (tools.contains("adsutil")) {
+      iis = windows.iisWithMetabase();
+      sites = parsePart(host, METABASE, () -> AdsutilOutput.sites(AdsutilOutput.parse(parts.get(METABASE))));
+    }
+    List<HostObservation.RuntimeInstall> installed = new ArrayList<>();
+    for (ClrRuntime runtime : ClrRuntime.values()) {
+      for (Bitness bitness : Bitness.values()) {
+        if (parts.get(RUNTIMES).lines().anyMatch(l -> l.strip().equals(runtimeLabel(runtime, bitness)))) {
+          installed.add(new HostObservation.RuntimeInstall(runtime, bitness));
+        }
+      }
+    }
+    List<ConfigFile> files = new ArrayList<>();
+    if (readConfigs) {
+      for (ConfigLocation location : allLocations()) {
+        String text = parts.get(filePart(location));
+        if (!text.isBlank()) {
+          files.add(parsePart(host, filePart(location), () -> configFile(location, text)));
+        }
+      }
+    }
+    return new HostObservation(hostname, windows.line(), windows.serverName(), iis, sites, installed, readConfigs,
+        files, List.of(), observedAt);
+  }
+
+  static ConfigFile configFile(ConfigLocation location, String certutilText) {
+    byte[] bytes = CertutilBase64.decode(certutilText);
+    ConfigXml.Parsed parsed = ConfigXml.parse(bytes);
+    return new ConfigFile(location, path(location), bytes, parsed.machineKey(), parsed.sessionState());
+  }
+
+  private static List<ObservedSite> appcmdSites(String sitesXml, String vdirsXml) {
+    Map<String, String> roots = AppcmdXml.rootPhysicalPaths(vdirsXml);
+    List<ObservedSite> sites = new ArrayList<>();
+    for (AppcmdXml.Site s : AppcmdXml.sites(sitesXml)) {
+      sites.add(new ObservedSite(s.name(), s.id(), s.state(), roots.get(s.name().toLowerCase(Locale.ROOT)), null, List.of()));
+    }
+    return sites;
+  }
+
+  interface PartParser<T> {
+    T parse();
+  }
+
+  /** Runs a parser; its failure becomes a protocol error naming the part (and never quoting the output). */
+  static <T> T parsePart(String host, String part, PartParser<T> parser) {
+    try {
+      return parser.parse();
+    } catch (IllegalArgumentException e) {
+      throw new WinRmProtocolException(host, part, "cannot read the \"" + part + "\" part: " + e.getMessage(), null);
+    }
+  }
+}

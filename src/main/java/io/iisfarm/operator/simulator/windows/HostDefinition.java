@@ -1,0 +1,180 @@
+package io.iisfarm.operator.simulator.windows;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One simulated Windows host as written in a farm file: a flat YAML map. Parsing is strict: an
+ * unknown key fails with a message naming it and the keys allowed there. The keys {@link
+ * #WINRM_SIDE_KEYS} belong to the WinRM server and are removed before this parser sees the node.
+ *
+ * @param name computer name ({@code hostname}; {@code %COMPUTERNAME%} is its upper case)
+ * @param os {@code server2003} (IIS 6.0), {@code server2008r2} (IIS 7.5) or {@code server2019} (IIS 10.0)
+ * @param bits 32 or 64; default 32 on Server 2003 and 64 otherwise (later releases are 64-bit only)
+ * @param user the WinRM user whose profile holds {@code %TEMP%}; default {@code Administrator}
+ * @param env environment variables that replace or add to the defaults, names case-insensitive
+ * @param frameworks installed .NET runtimes, one entry per runtime and bitness
+ * @param sites IIS sites in configuration order
+ * @param backups configuration backups taken of the initial state (appcmd on IIS7+, iisback on IIS6)
+ */
+public record HostDefinition(
+    String name,
+    OsVersion os,
+    Integer bits,
+    String user,
+    Map<String, String> env,
+    List<Framework> frameworks,
+    List<Site> sites,
+    List<String> backups) {
+
+  /** Keys of a farm host entry that the WinRM server owns. */
+  public static final Set<String> WINRM_SIDE_KEYS = Set.of("winrm", "faults", "drift");
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  public HostDefinition {
+    env = env == null ? Map.of() : Map.copyOf(env);
+    frameworks = frameworks == null ? List.of() : List.copyOf(frameworks);
+    sites = sites == null ? List.of() : List.copyOf(sites);
+    backups = backups == null ? List.of() : List.copyOf(backups);
+  }
+
+  /**
+   * A .NET Framework runtime for one bitness.
+   *
+   * @param runtime {@code v2.0} or {@code v4.0} (the folder names {@code v2.0.50727} and {@code
+   *     v4.0.30319} are accepted too)
+   * @param bitness 32 ({@code Framework}) or 64 ({@code Framework64})
+   */
+  public record Framework(String runtime, Integer bitness, ConfigFile machineConfig, ConfigFile rootWebConfig) {
+
+    /** The folder under {@code Framework} or {@code Framework64}. */
+    public String folder() {
+      return runtime.startsWith("v2") ? "v2.0.50727" : "v4.0.30319";
+    }
+
+    public boolean isV2() { return runtime.startsWith("v2"); }
+  }
+
+  /**
+   * What a generated config file holds beyond the shipped defaults.
+   *
+   * @param bom whether the file starts with a UTF-8 byte order mark
+   * @param absent true to leave the file out (site and application web.config only)
+   */
+  public record ConfigFile(MachineKey machineKey, SessionState sessionState, Boolean bom, Boolean absent) {
+    public boolean hasBom() { return Boolean.TRUE.equals(bom); }
+
+    public boolean isAbsent() { return Boolean.TRUE.equals(absent); }
+  }
+
+  /** A {@code <machineKey>} element; each attribute is written only when set. Keys never appear in toString. */
+  public record MachineKey(String validationKey, String decryptionKey, String validation, String decryption,
+      String compatibilityMode) {
+    @Override
+    public String toString() {
+      return "MachineKey[validation=" + validation + ", decryption=" + decryption + "]";
+    }
+  }
+
+  /** A {@code <sessionState>} element; each attribute is written only when set. */
+  public record SessionState(String mode, String stateConnectionString, String sqlConnectionString, Integer timeout,
+      String cookieless) {
+    @Override
+    public String toString() {
+      // connection strings can hold SQL credentials
+      return "SessionState[mode=" + mode + "]";
+    }
+  }
+
+  /**
+   * An IIS site.
+   *
+   * @param state {@code Started} (default) or {@code Stopped}
+   * @param bindings appcmd form {@code protocol/ip:port:host}, e.g. {@code http/*:80:shop.example.com}
+   * @param appPool application pool of the root application; default {@code DefaultAppPool}
+   * @param appRoot IIS6 only: the AppRoot of the site's ROOT key; default {@code /LM/W3SVC/<id>/ROOT}
+   * @param webConfig the site's own web.config; a plain one is generated when not given
+   */
+  public record Site(String name, Long id, String state, List<String> bindings, String physicalPath, String appPool,
+      String appRoot, List<Application> applications, ConfigFile webConfig) {
+    public Site {
+      bindings = bindings == null ? List.of() : List.copyOf(bindings);
+      applications = applications == null ? List.of() : List.copyOf(applications);
+    }
+  }
+
+  /**
+   * A child application of a site.
+   *
+   * @param path virtual path such as {@code /checkout}
+   * @param appRoot IIS6 only; default {@code /LM/W3SVC/<id>/ROOT/<path>}
+   */
+  public record Application(String path, String physicalPath, String appPool, String appRoot, ConfigFile webConfig) {}
+
+  /** Parses one host from YAML text. */
+  public static HostDefinition fromYaml(String yaml) {
+    try {
+      return fromTree(YAML.readTree(yaml));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("host definition is not valid YAML: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Parses one host from an already-read node (the WinRM side's keys removed). */
+  public static HostDefinition fromTree(JsonNode node) {
+    String host = node != null && node.hasNonNull("name") ? node.get("name").asText() : "?";
+    try {
+      HostDefinition definition = YAML.treeToValue(node, HostDefinition.class);
+      if (definition == null) {
+        throw new IllegalArgumentException("host definition is empty");
+      }
+      HostDefinitionValidator.validate(definition);
+      return definition;
+    } catch (UnrecognizedPropertyException e) {
+      String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
+          .map(Object::toString).sorted().collect(Collectors.joining(", "));
+      throw new IllegalArgumentException("host '" + host + "': unknown key '" + e.getPropertyName() + "'"
+          + where(e) + "; allowed keys there: " + known, e);
+    } catch (JsonMappingException e) {
+      throw new IllegalArgumentException("host '" + host + "'" + where(e) + ": " + e.getOriginalMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("host '" + host + "': " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static String where(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    List<JsonMappingException.Reference> refs = e.getPath();
+    for (int i = 0; i < refs.size() - (e instanceof UnrecognizedPropertyException ? 1 : 0); i++) {
+      JsonMappingException.Reference ref = refs.get(i);
+      if (ref.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.length() == 0 ? "" : " at " + path;
+  }
+
+  /** 32 or 64, after defaults. */
+  public int effectiveBits() {
+    return bits != null ? bits : (os == OsVersion.SERVER2003 ? 32 : 64);
+  }
+
+  public String effectiveUser() {
+    return user == null ? "Administrator" : user;
+  }
+}

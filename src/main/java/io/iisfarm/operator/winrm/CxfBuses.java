@@ -1,0 +1,84 @@
+package io.iisfarm.operator.winrm;
+
+import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.configuration.jsse.TLSClientParameters;
+import org.apache.cxf.transport.http.HTTPConduitConfigurer;
+import org.apache.cxf.transport.http.asyncclient.AsyncHTTPConduit;
+import org.apache.cxf.transport.http.asyncclient.AsyncHTTPConduitFactory;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+
+/**
+ * CXF buses, one per distinct transport setting. winrm4j applies its builder's timeouts and TLS settings
+ * only for NTLM; a bus-level {@link HTTPConduitConfigurer} applies them to every conduit whatever the auth
+ * scheme, so that Basic auth honours them too.
+ */
+final class CxfBuses implements AutoCloseable {
+
+  /** What a conduit needs to know; endpoints sharing these share a bus (and its WSDL and HTTP client). */
+  record ConduitSettings(boolean https, TlsOptions tls, long connectMillis, long receiveMillis) {
+
+    static ConduitSettings of(WinRmEndpoint endpoint) {
+      return new ConduitSettings(endpoint.isHttps(), endpoint.isHttps() ? endpoint.tls() : null,
+          endpoint.connectTimeout().toMillis(), endpoint.operationTimeout().toMillis());
+    }
+
+    HTTPClientPolicy clientPolicy() {
+      HTTPClientPolicy policy = new HTTPClientPolicy();
+      policy.setConnectionTimeout(connectMillis);
+      policy.setConnectionRequestTimeout(connectMillis);
+      policy.setReceiveTimeout(receiveMillis);
+      policy.setAllowChunking(false);
+      return policy;
+    }
+  }
+
+  private final Map<ConduitSettings, Bus> buses = new ConcurrentHashMap<>();
+
+  /**
+   * @throws GeneralSecurityException when the TLS context cannot be built
+   */
+  Bus busFor(ConduitSettings settings) throws GeneralSecurityException {
+    Bus existing = buses.get(settings);
+    if (existing != null) {
+      return existing;
+    }
+    TLSClientParameters tls = settings.https() ? tlsParameters(settings.tls()) : null;
+    synchronized (buses) {
+      return buses.computeIfAbsent(settings, s -> createBus(s, tls));
+    }
+  }
+
+  private static TLSClientParameters tlsParameters(TlsOptions options) throws GeneralSecurityException {
+    SSLContext context = TlsContexts.create(options);
+    TLSClientParameters tls = new TLSClientParameters();
+    tls.setSslContext(context);
+    tls.setDisableCNCheck(options.insecureSkipTlsVerify());
+    return tls;
+  }
+
+  private static Bus createBus(ConduitSettings settings, TLSClientParameters tls) {
+    Bus bus = BusFactory.newInstance().createBus();
+    // winrm4j needs the async conduit (Apache HttpAsyncClient) for NTLM; see WinRmClientContext.
+    bus.getProperties().put(AsyncHTTPConduit.USE_ASYNC, Boolean.TRUE);
+    bus.getProperties().put(AsyncHTTPConduitFactory.USE_POLICY, AsyncHTTPConduitFactory.UseAsyncPolicy.ALWAYS);
+    bus.setExtension((HTTPConduitConfigurer) (name, address, conduit) -> {
+      conduit.setClient(settings.clientPolicy());
+      if (tls != null) {
+        conduit.setTlsClientParameters(tls);
+      }
+    }, HTTPConduitConfigurer.class);
+    bus.getOutInterceptors().add(RequestWatch.INSTANCE);
+    return bus;
+  }
+
+  @Override
+  public void close() {
+    buses.values().forEach(bus -> bus.shutdown(false));
+    buses.clear();
+  }
+}

@@ -1,0 +1,213 @@
+package io.iisfarm.operator.winrm;
+
+import io.cloudsoft.winrm4j.client.PayloadEncryptionMode;
+import io.cloudsoft.winrm4j.client.ShellCommand;
+import io.cloudsoft.winrm4j.client.WinRmClient;
+import io.cloudsoft.winrm4j.client.WinRmClientBuilder;
+import io.cloudsoft.winrm4j.client.WinRmClientContext;
+import io.cloudsoft.winrm4j.client.retry.RetryDecision;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.cxf.Bus;
+import org.apache.http.client.config.AuthSchemes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A {@link WinRmSession} on one winrm4j client and one of its shells. */
+final class Winrm4jSession implements WinRmSession {
+  private static final Logger LOG = LoggerFactory.getLogger(Winrm4jSession.class);
+
+  /** winrm4j retries failed requests 16 times, 5 s apart, by default; retry policy belongs to the reconciler. */
+  private static final RetryDecision NEVER = new RetryDecision() {
+    @Override public boolean shouldRetry() { return false; }
+    @Override public long pauseTimeMillis() { return 0; }
+    @Override public Optional<String> reason() { return Optional.of("retries are the caller's decision"); }
+  };
+
+  private final WinRmEndpoint endpoint;
+  private final WinRmClient client;
+  private final Redactor redactor;
+  private final WinRmListener listener;
+  private final ExecutorService workers;
+  private final Runnable onClose;
+  private final CommandDeadline deadline;
+  private ShellCommand shell;
+  private WinRmException broken;
+  private boolean closed;
+
+  /** The end of the running command, read by winrm4j's "poll again after OperationTimeout" predicate. */
+  private static final class CommandDeadline {
+    volatile long nanos = Long.MAX_VALUE;
+
+    boolean notPassed() { return System.nanoTime() - nanos < 0; }
+  }
+
+  private Winrm4jSession(WinRmEndpoint endpoint, WinRmClient client, Redactor redactor, WinRmListener listener,
+      ExecutorService workers, Runnable onClose, CommandDeadline deadline) {
+    this.endpoint = endpoint;
+    this.client = client;
+    this.redactor = redactor;
+    this.listener = listener;
+    this.workers = workers;
+    this.onClose = onClose;
+    this.deadline = deadline;
+  }
+
+  static Winrm4jSession open(WinRmEndpoint endpoint, WinRmCredentials credentials, Bus bus, WinRmListener listener,
+      ExecutorService workers, Runnable onClose) {
+    Redactor redactor = new Redactor(List.of(credentials.revealPassword()));
+    CommandDeadline deadline = new CommandDeadline();
+    long start = System.nanoTime();
+    WinRmClient client = null;
+    try {
+      client = builder(endpoint, credentials, bus, deadline).build();
+      Winrm4jSession session = new Winrm4jSession(endpoint, client, redactor, listener, workers, onClose, deadline);
+      session.shell = client.createShell();
+      emit(listener, endpoint, WinRmRequestEvent.Operation.OPEN_SHELL, start, null);
+      LOG.debug("host {}: shell open", endpoint.label());
+      return session;
+    } catch (RuntimeException e) {
+      WinRmException failure = WinRmErrors.classify(e, endpoint, redactor, false);
+      emit(listener, endpoint, WinRmRequestEvent.Operation.OPEN_SHELL, start, failure.kind());
+      if (client != null) {
+        client.close();
+      }
+      if (onClose != null) {
+        onClose.run();
+      }
+      throw failure;
+    }
+  }
+
+  private static WinRmClientBuilder builder(WinRmEndpoint endpoint, WinRmCredentials credentials, Bus bus,
+      CommandDeadline deadline) {
+    long connectMillis = endpoint.connectTimeout().toMillis();
+    return WinRmClient.builder(endpoint.url())
+        .authenticationScheme(endpoint.auth() == WinRmEndpoint.Auth.BASIC ? AuthSchemes.BASIC : AuthSchemes.NTLM)
+        .credentials(credentials.domain(), credentials.user(), credentials.revealPassword())
+        .context(WinRmClientContext.newInstance(bus))
+        // the same values the bus applies to every conduit; winrm4j re-applies them for NTLM only
+        .connectionTimeout(connectMillis)
+        .connectionRequestTimeout(connectMillis)
+        .receiveTimeout(endpoint.operationTimeout().toMillis())
+        .operationTimeout(endpoint.wsmanOperationTimeout().toMillis())
+        .failureRetryPolicy((exception, attempt) -> NEVER)
+        .retryReceiveAfterOperationTimeout(code -> deadline.notPassed())
+        // over HTTPS TLS already encrypts; over HTTP Windows wants NTLM message encryption when offered
+        .payloadEncryptionMode(endpoint.isHttps() || endpoint.auth() == WinRmEndpoint.Auth.BASIC
+            ? PayloadEncryptionMode.OFF : PayloadEncryptionMode.OPTIONAL);
+  }
+
+  @Override
+  public String host() { return endpoint.label(); }
+
+  @Override
+  public WinRmEndpoint endpoint() { return endpoint; }
+
+  @Override
+  public synchronized CommandOutput run(String commandLine) {
+    if (closed) {
+      throw new IllegalStateException("session to " + endpoint.label() + " is closed");
+    }
+    if (broken != null) {
+      throw broken;
+    }
+    long start = System.nanoTime();
+    deadline.nanos = start + endpoint.commandTimeout().toNanos();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CompletableFuture<Exception> requestFailure = new CompletableFuture<>();
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+      RequestWatch.CURRENT.set(requestFailure);
+      try {
+        return shell.execute(commandLine, out, err);
+      } finally {
+        RequestWatch.CURRENT.remove();
+      }
+    }, workers);
+    long safetyNet = endpoint.commandTimeout().plus(endpoint.operationTimeout()).plusSeconds(5).toMillis();
+    try {
+      CompletableFuture.anyOf(exit, requestFailure).get(safetyNet, TimeUnit.MILLISECONDS);
+      if (exit.isDone() && !exit.isCompletedExceptionally()) {
+        CommandOutput output = new CommandOutput(exit.join(), out.toString(), err.toString(), elapsed(start));
+        emit(listener, endpoint, WinRmRequestEvent.Operation.COMMAND, start, null);
+        LOG.debug("host {}: command exited {} after {} ms", endpoint.label(), output.exitCode(), output.duration().toMillis());
+        return output;
+      }
+      Throwable cause = exit.isCompletedExceptionally() ? causeOf(exit) : requestFailure.join();
+      throw fail(WinRmErrors.classify(cause, endpoint, redactor, !deadline.notPassed()), start);
+    } catch (ExecutionException e) {
+      throw fail(WinRmErrors.classify(e.getCause(), endpoint, redactor, !deadline.notPassed()), start);
+    } catch (TimeoutException e) {
+      throw fail(new WinRmTimeoutException(endpoint.label(), WinRmTimeoutException.Phase.COMMAND,
+          endpoint.commandTimeout(), "the command did not finish within the command timeout ("
+              + WinRmErrors.seconds(endpoint.commandTimeout()) + ")", null), start);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw fail(new WinRmTimeoutException(endpoint.label(), WinRmTimeoutException.Phase.COMMAND,
+          endpoint.commandTimeout(), "interrupted while waiting for the command", e), start);
+    }
+  }
+
+  private static Throwable causeOf(CompletableFuture<?> future) {
+    try {
+      future.join();
+      return new IllegalStateException("completed normally");
+    } catch (java.util.concurrent.CompletionException e) {
+      return e.getCause() == null ? e : e.getCause();
+    }
+  }
+
+  private WinRmException fail(WinRmException failure, long start) {
+    broken = failure;
+    emit(listener, endpoint, WinRmRequestEvent.Operation.COMMAND, start, failure.kind());
+    LOG.debug("host {}: command failed: {}", endpoint.label(), failure.getMessage());
+    return failure;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (broken == null && shell != null) {
+        long start = System.nanoTime();
+        try {
+          shell.close();
+          emit(listener, endpoint, WinRmRequestEvent.Operation.CLOSE_SHELL, start, null);
+        } catch (RuntimeException e) {
+          WinRmException failure = WinRmErrors.classify(e, endpoint, redactor, false);
+          emit(listener, endpoint, WinRmRequestEvent.Operation.CLOSE_SHELL, start, failure.kind());
+          LOG.debug("host {}: deleting the shell failed: {}", endpoint.label(), failure.getMessage());
+        }
+      }
+      client.close();
+    } finally {
+      if (onClose != null) {
+        onClose.run();
+      }
+    }
+  }
+
+  private static Duration elapsed(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  private static void emit(WinRmListener listener, WinRmEndpoint endpoint, WinRmRequestEvent.Operation operation,
+      long startNanos, WinRmException.Kind failure) {
+    try {
+      listener.onRequest(new WinRmRequestEvent(endpoint.label(), operation, elapsed(startNanos), failure));
+    } catch (RuntimeException e) {
+      LOG.debug("WinRM listener failed", e);
+    }
+  }
+}

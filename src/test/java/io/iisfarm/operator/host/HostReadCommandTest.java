@@ -1,0 +1,194 @@
+package io.iisfarm.operator.host;
+
+import static io.iisfarm.operator.host.WindowsOutput.adsutilProperty;
+import static io.iisfarm.operator.host.WindowsOutput.certutil;
+import static io.iisfarm.operator.host.WindowsOutput.marker;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.iisfarm.operator.api.ClrRuntime;
+import io.iisfarm.operator.model.Bitness;
+import io.iisfarm.operator.model.ConfigKind;
+import io.iisfarm.operator.model.ConfigLocation;
+import io.iisfarm.operator.model.HostObservation;
+import io.iisfarm.operator.model.IisVersion;
+import io.iisfarm.operator.model.ObservedApplication;
+import io.iisfarm.operator.model.ObservedSite;
+import io.iisfarm.operator.winrm.WinRmProtocolException;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HostReadCommandTest {
+  static final Instant NOW = Instant.parse("2026-11-24T02:15:00Z");
+  static final ConfigLocation V4_64_MACHINE = new ConfigLocation(ClrRuntime.V4_0, Bitness.B64, ConfigKind.MACHINE_CONFIG);
+  static final ConfigLocation V4_64_WEB = new ConfigLocation(ClrRuntime.V4_0, Bitness.B64, ConfigKind.ROOT_WEB_CONFIG);
+
+  static final String IIS10_SITES = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<appcmd>\r\n"
+      + "    <SITE SITE.NAME=\"Default Web Site\" SITE.ID=\"1\" bindings=\"http/*:80:,https/*:443:\" state=\"Started\" />\r\n"
+      + "    <SITE SITE.NAME=\"Shop\" SITE.ID=\"3\" bindings=\"http/*:8080:shop.example.com\" state=\"Stopped\" />\r\n"
+      + "</appcmd>\r\n";
+  static final String IIS10_VDIRS = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<appcmd>\r\n"
+      + "    <VDIR VDIR.NAME=\"Default Web Site/\" APP.NAME=\"Default Web Site/\" physicalPath=\"%SystemDrive%\\inetpub\\wwwroot\" />\r\n"
+      + "    <VDIR VDIR.NAME=\"Shop/\" APP.NAME=\"Shop/\" physicalPath=\"D:\\sites\\shop\" />\r\n"
+      + "    <VDIR VDIR.NAME=\"Shop/images\" APP.NAME=\"Shop/\" physicalPath=\"D:\\media\" />\r\n"
+      + "    <VDIR VDIR.NAME=\"Shop/api/\" APP.NAME=\"Shop/api\" physicalPath=\"D:\\sites\\shop-api\" />\r\n"
+      + "</appcmd>\r\n";
+
+  static String iis10Output(boolean withFiles) {
+    StringBuilder out = new StringBuilder();
+    out.append(marker("ver")).append("\r\nMicrosoft Windows [Version 10.0.17763.1]\r\n");
+    out.append(marker("hostname")).append("WEB10\r\n");
+    out.append(marker("tools")).append("appcmd\r\nadsutil\r\n");
+    out.append(marker("sites")).append(IIS10_SITES);
+    out.append(marker("vdirs")).append(IIS10_VDIRS);
+    out.append(marker("metabase"));
+    out.append(marker("runtimes")).append("v2.0/32\r\nv2.0/64\r\nv4.0/32\r\nv4.0/64\r\n");
+    if (withFiles) {
+      for (ConfigLocation location : HostReadCommand.allLocations()) {
+        out.append(marker(HostReadCommand.filePart(location)));
+        if (location.equals(V4_64_MACHINE)) {
+          out.append(certutil(ConfigFixtures.withBom(ConfigFixtures.crlf(ConfigFixtures.V4_MACHINE_CONFIG))));
+        } else if (location.equals(V4_64_WEB)) {
+          out.append(certutil(ConfigFixtures.crlf(ConfigFixtures.V4_ROOT_WEB_CONFIG)));
+        }
+      }
+    }
+    return out.append(marker("end")).toString();
+  }
+
+  static String iis6Metabase() {
+    return adsutilProperty("KeyType", "STRING", "IIsWebService")
+        + adsutilProperty("MaxConnections", "INTEGER", "4294967295")
+        + "[/W3SVC/1]\r\n"
+        + adsutilProperty("KeyType", "STRING", "IIsWebServer")
+        + adsutilProperty("ServerComment", "STRING", "Default Web Site")
+        + adsutilProperty("ServerAutoStart", "BOOLEAN", "True")
+        + adsutilProperty("ServerBindings", "LIST", "(1 Items)") + "  \":80:\"\r\n\r\n"
+        + adsutilProperty("ServerState", "INTEGER", "2")
+        + "[/W3SVC/1/Filters]\r\n"
+        + adsutilProperty("KeyType", "STRING", "IIsFilters")
+        + "\r\n[/W3SVC/1/ROOT]\r\n"
+        + adsutilProperty("KeyType", "STRING", "IIsWebVirtualDir")
+        + adsutilProperty("AppRoot", "STRING", "/LM/W3SVC/1/Root")
+        + adsutilProperty("Path", "STRING", "c:\\inetpub\\wwwroot")
+        + "[/W3SVC/1/ROOT/images]\r\n"
+        + adsutilProperty("Path", "STRING", "c:\\media")
+        + "\r\n[/W3SVC/1/ROOT/legacy]\r\n"
+        + adsutilProperty("AppRoot", "STRING", "/LM/W3SVC/1/Root/legacy")
+        + adsutilProperty("AppIsolated", "INTEGER", "2")
+        + "\r\n\r\n[/W3SVC/1734577]\r\n"
+        + adsutilProperty("ServerComment", "STRING", "Shop")
+        + adsutilProperty("ServerAutoStart", "BOOLEAN", "False")
+        + "[/W3SVC/1734577/ROOT]\r\n"
+        + adsutilProperty("AppRoot", "STRING", "/LM/W3SVC/1734577/ROOT")
+        + adsutilProperty("Path", "STRING", "D:\\sites\\shop")
+        + "\r\n\r\n[/W3SVC/AppPools]\r\n"
+        + adsutilProperty("KeyType", "STRING", "IIsApplicationPools")
+        + "[/W3SVC/AppPools/DefaultAppPool]\r\n"
+        + adsutilProperty("KeyType", "STRING", "IIsApplicationPool")
+        + "\r\n[/W3SVC/Filters]\r\n[/W3SVC/Info]\r\n"
+        + adsutilProperty("KeyType", "STRING", "IIsWebInfo") + "\r\n";
+  }
+
+  static String iis6Output() {
+    return marker("ver") + "\r\nMicrosoft Windows [Version 5.2.3790]\r\n"
+        + marker("hostname") + "WEB6\r\n"
+        + marker("tools") + "adsutil\r\n"
+        + marker("sites") + marker("vdirs")
+        + marker("metabase") + iis6Metabase()
+        + marker("runtimes") + "v2.0/32\r\n"
+        + marker("end");
+  }
+
+  @Test
+  void commandStaysUnderCmdsLimitAndReadsEveryPartInOneLine() {
+    String line = HostReadCommand.build(true, Cmd.tempFile("read"));
+    assertThat(Cmd.expandedLength(line)).as("with %TEMP% and %windir% expanded").isLessThan(Cmd.MAX_LENGTH);
+    assertThat(line).doesNotContain("\n").startsWith("echo ==iisfarm:ver== & ver & ");
+    assertThat(line).contains("%windir%\\system32\\inetsrv\\appcmd.exe list site /xml",
+        "%windir%\\system32\\inetsrv\\appcmd.exe list vdir /xml",
+        "cscript //nologo %SystemDrive%\\Inetpub\\AdminScripts\\adsutil.vbs ENUM_ALL W3SVC",
+        "certutil -f -encode \"%windir%\\Microsoft.NET\\Framework64\\v4.0.30319\\CONFIG\\machine.config\" \"%TEMP%\\iisfarm-read-");
+    assertThat(line.split("certutil -f -encode", -1)).hasSize(9);
+    assertThat(HostReadCommand.build(false, "t")).doesNotContain("certutil").contains("echo v4.0/64");
+  }
+
+  @Test
+  void readsAnIis10Host() {
+    HostObservation o = HostReadCommand.parse("web10:5986", iis10Output(true), true, NOW);
+    assertThat(o.hostname()).isEqualTo("WEB10");
+    assertThat(o.osVersion()).isEqualTo("Microsoft Windows [Version 10.0.17763.1]");
+    assertThat(o.osName()).isEqualTo("Windows Server 2019");
+    assertThat(o.iisVersion()).isEqualTo(new IisVersion(10, 0));
+    assertThat(o.sites()).containsExactly(
+        new ObservedSite("Default Web Site", 1, "Started", "%SystemDrive%\\inetpub\\wwwroot", null, List.of()),
+        new ObservedSite("Shop", 3, "Stopped", "D:\\sites\\shop", null, List.of()));
+    assertThat(o.installed()).hasSize(4);
+    assertThat(o.configsRead()).isTrue();
+    assertThat(o.configFiles()).extracting(f -> f.location()).containsExactly(V4_64_MACHINE, V4_64_WEB);
+    assertThat(o.configFile(V4_64_MACHINE).orElseThrow().content())
+        .isEqualTo(ConfigFixtures.withBom(ConfigFixtures.crlf(ConfigFixtures.V4_MACHINE_CONFIG)));
+    assertThat(o.configFile(V4_64_MACHINE).orElseThrow().machineKey()).isNull();
+    assertThat(o.configFile(V4_64_WEB).orElseThrow().machineKey().validation()).isEqualTo("HMACSHA256");
+    assertThat(o.configFile(V4_64_WEB).orElseThrow().path())
+        .isEqualTo("%windir%\\Microsoft.NET\\Framework64\\v4.0.30319\\CONFIG\\web.config");
+    assertThat(o.observedAt()).isEqualTo(NOW);
+  }
+
+  @Test
+  void readsAnIis6HostWithAppRootsAndChildApplications() {
+    HostObservation o = HostReadCommand.parse("web6:5986", iis6Output(), false, NOW);
+    assertThat(o.iisVersion()).isEqualTo(new IisVersion(6, 0));
+    assertThat(o.iisVersion().isIis6()).isTrue();
+    assertThat(o.osName()).isEqualTo("Windows Server 2003");
+    assertThat(o.sites()).containsExactly(
+        new ObservedSite("Default Web Site", 1, "Started", "c:\\inetpub\\wwwroot", "/LM/W3SVC/1/Root",
+            List.of(new ObservedApplication("W3SVC/1/ROOT/legacy", "/LM/W3SVC/1/Root/legacy"))),
+        new ObservedSite("Shop", 1734577, "Stopped", "D:\\sites\\shop", "/LM/W3SVC/1734577/ROOT", List.of()));
+    assertThat(o.installed()).containsExactly(new HostObservation.RuntimeInstall(ClrRuntime.V2_0, Bitness.B32));
+    assertThat(o.configsRead()).isFalse();
+    assertThat(o.configFiles()).isEmpty();
+  }
+
+  @Test
+  void aHostWithoutIisHasNoSites() {
+    String out = marker("ver") + "\r\nMicrosoft Windows [Version 6.3.9600]\r\n" + marker("hostname") + "APP1\r\n"
+        + marker("tools") + marker("sites") + marker("vdirs") + marker("metabase") + marker("runtimes") + marker("end");
+    HostObservation o = HostReadCommand.parse("app1:5986", out, false, NOW);
+    assertThat(o.iisVersion()).isNull();
+    assertThat(o.sites()).isEmpty();
+    assertThat(o.osName()).isEqualTo("Windows Server 2012 R2");
+  }
+
+  @Test
+  void outputCutShortNamesTheMissingPart() {
+    String cut = iis10Output(true).substring(0, iis10Output(true).indexOf("==iisfarm:runtimes=="));
+    assertThatThrownBy(() -> HostReadCommand.parse("web10:5986", cut, true, NOW))
+        .isInstanceOfSatisfying(WinRmProtocolException.class, e -> assertThat(e.part()).isEqualTo("runtimes"));
+  }
+
+  @Test
+  void appcmdErrorInsteadOfXmlNamesTheSitesPart() {
+    String out = iis10Output(false).replace(IIS10_SITES,
+        "ERROR ( hresult:80070005, message:Failed to read configuration file. Access is denied. )\r\n");
+    assertThatThrownBy(() -> HostReadCommand.parse("web10:5986", out, false, NOW))
+        .isInstanceOfSatisfying(WinRmProtocolException.class, e -> assertThat(e.part()).isEqualTo("sites"));
+  }
+
+  @Test
+  void damagedFileNamesItsPartWithoutQuotingIt() {
+    String out = iis10Output(true).replaceFirst("-----END CERTIFICATE-----", "");
+    assertThatThrownBy(() -> HostReadCommand.parse("web10:5986", out, true, NOW))
+        .isInstanceOfSatisfying(WinRmProtocolException.class,
+            e -> assertThat(e.part()).isEqualTo("file:v4.0/64/machine.config"))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("BEGIN"));
+  }
+
+  @Test
+  void garbageVerNamesTheVerPart() {
+    String out = iis10Output(false).replace("Microsoft Windows [Version 10.0.17763.1]", "'ver' is not recognized");
+    assertThatThrownBy(() -> HostReadCommand.parse("web10:5986", out, false, NOW))
+        .isInstanceOfSatisfying(WinRmProtocolException.class, e -> assertThat(e.part()).isEqualTo("ver"));
+  }
+}
