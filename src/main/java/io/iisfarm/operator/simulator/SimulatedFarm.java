@@ -177,9 +177,13 @@ public final class SimulatedFarm implements AutoCloseable {
       Runnable change = backend.drift(step.change());
       Runnable apply = () -> {
         if (!closed) {
-          change.run();
-          host.driftApplied();
-          LOG.info("drift applied on {}", host.name());
+          try {
+            change.run();
+            host.driftApplied();
+            LOG.info("drift applied on {}", host.name());
+          } catch (RuntimeException e) {
+            LOG.warn("drift on {} failed: {}", host.name(), e.getMessage());
+          }
         }
       };
       if (step.after() != null) {

@@ -1,5 +1,6 @@
 package io.iisfarm.operator.simulator;
 
+import io.iisfarm.operator.simulator.windows.WindowsHost;
 import io.iisfarm.operator.simulator.wsman.CommandJournal;
 import io.iisfarm.operator.simulator.wsman.HostFaults;
 import io.iisfarm.operator.simulator.wsman.WsmanCounters;
@@ -74,9 +75,21 @@ public final class SimulatedHost {
     return backend.osName();
   }
 
-  /** The emulated Windows host itself (to look at or change its state directly in tests). */
+  /** The emulated host behind the listener. */
   public HostBackend backend() {
     return backend;
+  }
+
+  /**
+   * The emulated Windows host itself, to look at or change its state directly in tests.
+   *
+   * @throws IllegalStateException when the farm was built on another {@link HostBackendFactory}
+   */
+  public WindowsHost windows() {
+    if (backend instanceof WindowsBackends.WindowsHostBackend windowsBackend) {
+      return windowsBackend.windowsHost();
+    }
+    throw new IllegalStateException(name + " does not run the Windows emulation");
   }
 
   public HostFaults faults() {
