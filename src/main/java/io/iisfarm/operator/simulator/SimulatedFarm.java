@@ -73,12 +73,11 @@ public final class SimulatedFarm implements AutoCloseable {
     for (FarmFile.HostEntry entry : entries) {
       created.add(backends.create(entry.windowsKeys()));
     }
-    boolean anyHttps = entries.stream().anyMatch(e -> e.winrm().https());
     TlsIdentity tls = TlsIdentity.generate(entries.stream().map(FarmFile.HostEntry::name).toList());
     SimulatedFarm farm = new SimulatedFarm(WsmanRuntime.create(), tls);
     try {
       for (int i = 0; i < entries.size(); i++) {
-        farm.start(entries.get(i), created.get(i), anyHttps);
+        farm.start(entries.get(i), created.get(i));
       }
     } catch (RuntimeException e) {
       farm.close();
@@ -141,7 +140,7 @@ public final class SimulatedFarm implements AutoCloseable {
     runtime.close();
   }
 
-  private void start(FarmFile.HostEntry entry, HostBackend backend, boolean anyHttps) {
+  private void start(FarmFile.HostEntry entry, HostBackend backend) {
     String name = entry.name().isEmpty() ? backend.hostname() : entry.name();
     if (hosts.containsKey(name.toLowerCase(Locale.ROOT))) {
       throw new IllegalArgumentException("two hosts named " + name);
@@ -155,7 +154,7 @@ public final class SimulatedFarm implements AutoCloseable {
           + " jdk.tls.disabledAlgorithms");
     }
     WsmanServer server = new WsmanServer(config, backend, runtime, config.https() ? tls : null);
-    SimulatedHost host = new SimulatedHost(name, backend, server, anyHttps ? tls.caPem() : null);
+    SimulatedHost host = new SimulatedHost(name, backend, server, tls.caPem());
     hosts.put(name.toLowerCase(Locale.ROOT), host);
 
     for (String site : backend.siteNames()) {

@@ -20,11 +20,9 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -41,15 +39,12 @@ import org.w3c.dom.Element;
 final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(WsmanHttpHandler.class);
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final WsmanServer server;
-  /** NTLM state of this connection: the user it authenticated, or the challenge outstanding. */
-  private String ntlmUser;
-  private byte[] ntlmChallenge;
+  private final ConnectionAuth auth;
 
   WsmanHttpHandler(WsmanServer server) {
     this.server = server;
+    this.auth = new ConnectionAuth(server.config());
   }
 
   /** What the handler needs of a request after Netty releases its buffer. */
@@ -142,75 +137,16 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
   }
 
-  /**
-   * The authenticated user, or empty when this method already answered (401, or an NTLM
-   * challenge). NTLM authenticates the connection: later requests on it need no header, as with
-   * HTTP.sys.
-   */
+  /** The authenticated user, or empty when a 401 has been sent instead. */
   private Optional<String> authenticate(ChannelHandlerContext ctx, Request request) {
-    WsmanServerConfig config = server.config();
-    if (server.faults().alwaysUnauthorized()) {
-      unauthorized(ctx, request, null);
-      return Optional.empty();
+    ConnectionAuth.Outcome outcome = server.faults().alwaysUnauthorized()
+        ? new ConnectionAuth.Rejected() : auth.authenticate(request.authorization());
+    if (outcome instanceof ConnectionAuth.Authenticated ok) {
+      return Optional.of(ok.user());
     }
-    String header = request.authorization();
-    if (header == null || header.isBlank()) {
-      if (ntlmUser != null) {
-        return Optional.of(ntlmUser);
-      }
-      unauthorized(ctx, request, null);
-      return Optional.empty();
-    }
-    int space = header.indexOf(' ');
-    String scheme = space < 0 ? header.trim() : header.substring(0, space);
-    String value = space < 0 ? "" : header.substring(space + 1).trim();
-    byte[] token;
-    try {
-      token = Base64.getDecoder().decode(value);
-    } catch (IllegalArgumentException e) {
-      unauthorized(ctx, request, null);
-      return Optional.empty();
-    }
-    Optional<String> user = Optional.empty();
-    if (scheme.equalsIgnoreCase("Basic") && config.basicAuth()) {
-      user = basic(token);
-    } else if ((scheme.equalsIgnoreCase("Negotiate") || scheme.equalsIgnoreCase("NTLM"))
-        && config.ntlmAuth()) {
-      int type = Ntlm.messageType(token);
-      if (type == Ntlm.NEGOTIATE) {
-        ntlmUser = null;
-        ntlmChallenge = new byte[8];
-        RANDOM.nextBytes(ntlmChallenge);
-        byte[] challenge = Ntlm.challenge(token, ntlmChallenge, config.machine());
-        unauthorized(ctx, request, scheme + " " + Base64.getEncoder().encodeToString(challenge));
-        return Optional.empty();
-      }
-      if (type == Ntlm.AUTHENTICATE && ntlmChallenge != null) {
-        user = Ntlm.verify(token, ntlmChallenge, config.username(), config.password());
-        ntlmChallenge = null;
-        ntlmUser = user.orElse(null);
-      }
-    }
-    if (user.isEmpty()) {
-      unauthorized(ctx, request, null);
-    }
-    return user;
-  }
-
-  private Optional<String> basic(byte[] token) {
-    WsmanServerConfig config = server.config();
-    String decoded = new String(token, StandardCharsets.UTF_8);
-    int colon = decoded.indexOf(':');
-    if (colon < 0) {
-      return Optional.empty();
-    }
-    String user = decoded.substring(0, colon);
-    String password = decoded.substring(colon + 1);
-    // Windows account names are case-insensitive; passwords are not
-    boolean ok = user.equalsIgnoreCase(config.username())
-        && MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8),
-            config.password().getBytes(StandardCharsets.UTF_8));
-    return ok ? Optional.of(user.toLowerCase(Locale.ROOT)) : Optional.empty();
+    unauthorized(ctx, request, outcome instanceof ConnectionAuth.Challenge c
+        ? List.of(c.wwwAuthenticate()) : auth.offeredSchemes());
+    return Optional.empty();
   }
 
   private void create(ChannelHandlerContext ctx, Request request, SoapRequest soap, String user) {
@@ -360,21 +296,11 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     action.accept(shell);
   }
 
-  /** 401: with an NTLM challenge, or listing the schemes this listener really accepts. */
-  private void unauthorized(ChannelHandlerContext ctx, Request request, String challenge) {
+  /** 401 with an NTLM challenge, or listing the schemes this listener accepts; no body. */
+  private void unauthorized(ChannelHandlerContext ctx, Request request, List<String> headers) {
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.UNAUTHORIZED, Unpooled.EMPTY_BUFFER);
-    if (challenge != null) {
-      response.headers().add("WWW-Authenticate", challenge);
-      send(ctx, request, response);
-      return;
-    }
-    if (server.config().ntlmAuth()) {
-      response.headers().add("WWW-Authenticate", "Negotiate");
-    }
-    if (server.config().basicAuth()) {
-      response.headers().add("WWW-Authenticate", "Basic realm=\"WSMAN\"");
-    }
+    headers.forEach(value -> response.headers().add("WWW-Authenticate", value));
     send(ctx, request, response);
   }
 
