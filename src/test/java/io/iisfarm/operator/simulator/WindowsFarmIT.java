@@ -89,13 +89,33 @@ class WindowsFarmIT {
   }
 
   @Test
-  void winrm4jReachesTheServer2003HostOverTls10() throws Exception {
+  void winrm4jRunsTheSameCommandsInOneShellOverHttps() throws Exception {
+    SimulatedHost host = farm.host("iis10");
+    long shellsBefore = host.counters().shellsCreated();
+    try (Winrm4j client = Winrm4j.connect(host.endpoint(), host.username(), host.password(),
+        farm.caPem(), Duration.ofSeconds(20))) {
+      assertThat(client.run("ver").stdout())
+          .isEqualTo("\r\nMicrosoft Windows [Version 10.0.17763.1]\r\n");
+      assertThat(client.run(APPCMD + " list site /xml").stdout())
+          .contains("SITE.NAME=\"Default Web Site\" SITE.ID=\"1\"");
+      Winrm4j.Output roundTrip = client.run(CERTUTIL_ROUND_TRIP);
+      assertThat(roundTrip.exitCode()).isZero();
+      assertThat(roundTrip.stdout()).endsWith("round trip \r\n");
+      Winrm4j.Output unknown = client.run("frobnicate.exe");
+      assertThat(unknown.exitCode()).isEqualTo(9009);
+      assertThat(unknown.stderr()).startsWith("'frobnicate.exe' is not recognized");
+    }
+    assertThat(host.counters().shellsCreated() - shellsBefore).isEqualTo(1);
+  }
+
+  @Test
+  void winrm4jRunsAdsutilOnTheServer2003HostOverTls10() throws Exception {
     SimulatedHost host = farm.host("iis6tls");
     assertThat(host.legacyTls()).isTrue();
     try (Winrm4j client = Winrm4j.connectLegacyTls(host.endpoint(), host.username(),
         host.password(), farm.caPem(), Duration.ofSeconds(20))) {
-      Winrm4j.Output ver = client.run("ver");
-      assertThat(ver.stdout()).contains("[Version 5.2.3790]");
+      assertThat(client.run("ver").stdout()).contains("[Version 5.2.3790]");
+      assertThat(client.run(ADSUTIL + " ENUM /P W3SVC").stdout()).contains("[/W3SVC/1]\r\n");
     }
   }
 

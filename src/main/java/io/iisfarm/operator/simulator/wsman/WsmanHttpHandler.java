@@ -212,7 +212,7 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     } catch (RuntimeException e) {
       // the command line may carry key material: name the failure, never the line
       LOG.warn("simulated host {} failed running a command: {}", server.config().machine(),
-          e.toString());
+          e.getClass().getName());
       result = new CommandResult(1, "", "simulator: internal error: " + e.getClass().getSimpleName()
           + "\r\n", false);
     } finally {
@@ -224,7 +224,8 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
       try {
         listener.commandRan(entry);
       } catch (RuntimeException e) {
-        LOG.warn("command listener on {} failed: {}", server.config().machine(), e.toString());
+        LOG.warn("command listener on {} failed: {}", server.config().machine(),
+            e.getClass().getName());
       }
     }
     execution.complete(result);
