@@ -13,7 +13,10 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.ImmediateEventExecutor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,8 @@ public final class WsmanServer implements AutoCloseable {
   private final Map<String, ShellSession> shells = new ConcurrentHashMap<>();
   private final ChannelGroup connections = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
   private Channel listener;
+  /** Holds the port while connections are refused, so that nothing else takes it meanwhile. */
+  private Socket portHolder;
   private int boundPort;
   private boolean started;
   private boolean closed;
@@ -77,7 +82,7 @@ public final class WsmanServer implements AutoCloseable {
       bind();
     }
     if (faults.refusesConnections()) {
-      unbind();
+      unbindAndHoldPort();
     }
     return this;
   }
@@ -128,6 +133,7 @@ public final class WsmanServer implements AutoCloseable {
     }
     closed = true;
     unbind();
+    releasePort();
     connections.close().awaitUninterruptibly();
     shells.clear();
   }
@@ -188,13 +194,44 @@ public final class WsmanServer implements AutoCloseable {
       return;
     }
     if (faults.refusesConnections()) {
-      unbind();
+      unbindAndHoldPort();
       connections.forEach(WsmanHttpHandler::reset);
       int lost = shells.size();
       shells.clear();
       counters.shellsLost(lost);
     } else if (listener == null) {
+      releasePort();
       bind();
+    }
+  }
+
+  /**
+   * Stops listening but keeps the port bound by a socket that does not listen: connecting gets
+   * "connection refused", as from a host whose service is down, and no other program can take the
+   * port (or a client pick it as its own local port) before the host comes back.
+   */
+  private void unbindAndHoldPort() {
+    unbind();
+    if (portHolder == null) {
+      try {
+        Socket holder = new Socket();
+        holder.setReuseAddress(true);
+        holder.bind(new InetSocketAddress("127.0.0.1", boundPort));
+        portHolder = holder;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot hold port " + boundPort, e);
+      }
+    }
+  }
+
+  private void releasePort() {
+    if (portHolder != null) {
+      try {
+        portHolder.close();
+      } catch (IOException ignored) {
+        // closing an unconnected socket does not fail in practice; the port is free either way
+      }
+      portHolder = null;
     }
   }
 

@@ -44,7 +44,8 @@ class SequentialCommandsIT {
       assertThat(server.commandsHeld()).isZero();
       assertThat(server.openShells()).isEqualTo(1);
       assertThat(server.counters().shellsCreated()).isEqualTo(1);
-      assertThat(server.counters().connectionsAccepted()).isLessThanOrEqualTo(2);
+      // ~660 requests over a handful of kept-alive connections
+      assertThat(server.counters().connectionsAccepted()).isLessThanOrEqualTo(4);
       assertThat(server.journal().size()).isEqualTo(COMMANDS + 20);
     }
   }

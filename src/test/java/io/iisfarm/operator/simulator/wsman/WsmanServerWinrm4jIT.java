@@ -48,7 +48,9 @@ class WsmanServerWinrm4jIT {
       assertThat(change.exitCode()).isZero();
       assertThat(server.counters().shellsCreated()).isEqualTo(1);
       assertThat(server.counters().commandRequests()).isEqualTo(5);
-      assertThat(server.counters().connectionsAccepted()).isEqualTo(1);
+      // keep-alive: a connection or two for all 16 requests, never one per request
+      assertThat(server.counters().connectionsAccepted()).isLessThanOrEqualTo(2);
+      assertThat(server.counters().httpRequests()).isGreaterThanOrEqualTo(16);
       assertThat(server.journal().changes()).extracting(JournalEntry::commandLine)
           .containsExactly("change");
       assertThat(windows.changes()).isEqualTo(1);
