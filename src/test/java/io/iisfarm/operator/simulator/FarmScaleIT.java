@@ -36,7 +36,7 @@ class FarmScaleIT {
           RawWsman client = new RawWsman(host.endpoint(), host.username(), host.password());
           String shell = client.createShell(437);
           if (host.name().endsWith("7")) {
-            client.command(shell, "ver");
+            client.run(shell, "ver");
           }
         }
       }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The WinRM listener of one simulated host: {@code /wsman} on 127.0.0.1, speaking the MS-WSMV remote
@@ -212,25 +213,48 @@ public final class WsmanServer implements AutoCloseable {
    */
   private void unbindAndHoldPort() {
     unbind();
-    if (portHolder == null) {
+    if (portHolder != null) {
+      return;
+    }
+    // NIO closes a listening socket for real only when its selector next runs: retry briefly
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (true) {
+      Socket holder = new Socket();
       try {
-        Socket holder = new Socket();
         holder.setReuseAddress(true);
         holder.bind(new InetSocketAddress("127.0.0.1", boundPort));
         portHolder = holder;
+        return;
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot hold port " + boundPort, e);
+        closeQuietly(holder);
+        if (System.nanoTime() > deadline) {
+          throw new UncheckedIOException("cannot hold port " + boundPort, e);
+        }
+        sleepBriefly();
       }
+    }
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(10);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while refusing connections", e);
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // an unconnected socket; nothing to release beyond the descriptor
     }
   }
 
   private void releasePort() {
     if (portHolder != null) {
-      try {
-        portHolder.close();
-      } catch (IOException ignored) {
-        // closing an unconnected socket does not fail in practice; the port is free either way
-      }
+      closeQuietly(portHolder);
       portHolder = null;
     }
   }

@@ -95,6 +95,16 @@ public final class RawWsman {
     return reply.text("CommandId");
   }
 
+  /** Command, then Receive until done: the command has run when this returns. */
+  public Reply run(String shellId, String commandLine) throws Exception {
+    String commandId = command(shellId, commandLine);
+    Reply reply;
+    do {
+      reply = post(receive(shellId, commandId, "PT20S"));
+    } while (reply.status() == 200 && !reply.attribute("CommandState", "State").endsWith("/Done"));
+    return reply;
+  }
+
   public static String create(int codepage) {
     return envelope(WsmanUris.ACTION_CREATE, null, "PT20S",
         "<w:OptionSet><w:Option Name=\"WINRS_NOPROFILE\">FALSE</w:Option>"
