@@ -44,7 +44,7 @@ class WsmanFaultsIT {
     WsmanServer other = new WsmanServer(WsmanServerConfig.http("WEB02", "Administrator", "pw"),
         new ScriptedWindows(), runtime, null).start();
     try {
-      server.faults().latency(Duration.ofSeconds(3));
+      server.faults().latency(Duration.ofSeconds(5));
       long started = System.nanoTime();
       CompletableFuture<RawWsman.Reply> slow = CompletableFuture.supplyAsync(() -> {
         try {
@@ -62,7 +62,7 @@ class WsmanFaultsIT {
       assertThat(slow).isNotDone();
       assertThat(slow.get(20, TimeUnit.SECONDS).status()).isEqualTo(200);
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(
-          Duration.ofSeconds(3));
+          Duration.ofSeconds(5));
     } finally {
       other.close();
     }
