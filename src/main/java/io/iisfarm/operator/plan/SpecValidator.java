@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,7 @@ public final class SpecValidator {
   /** host, host:port, [v6], [v6]:port. */
   private static final Pattern ADDRESS = Pattern.compile(
       "^([A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?)*"
-          + "|\\[[0-9A-Fa-f:.]+\\])(:([0-9]{1,5}))?$");
+          + "|\\[[0-9A-Fa-f:.]+\\])(:(?<port>[0-9]{1,5}))?$");
 
   private SpecValidator() {}
 
@@ -124,7 +125,7 @@ public final class SpecValidator {
           + " or [IPv6] address, without scheme, e.g. web1.example.com:5986"));
       return;
     }
-    String port = m.group(5);
+    String port = m.group("port");
     if (port != null && (Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535)) {
       out.add(new SpecProblem(path, "port " + port + " is not a TCP port: use 1..65535"));
     }
@@ -191,7 +192,7 @@ public final class SpecValidator {
     }
     List<ClrRuntime> runtimes = key.getRuntimes();
     if (runtimes != null) {
-      if (runtimes.isEmpty() || runtimes.contains(null)) {
+      if (runtimes.isEmpty() || runtimes.stream().anyMatch(Objects::isNull)) {
         out.add(new SpecProblem(path + ".runtimes", "list v2.0 and/or v4.0, or leave it out to manage every"
             + " runtime found on each host"));
       } else if (new HashSet<>(runtimes).size() != runtimes.size()) {
@@ -208,8 +209,7 @@ public final class SpecValidator {
     List<Integer> bitness = key.getBitness();
     if (bitness != null) {
       Set<Integer> allowed = Set.of(32, 64);
-      if (bitness.isEmpty() || !allowed.containsAll(bitness.stream().filter(b -> b != null).toList())
-          || bitness.contains(null)) {
+      if (bitness.isEmpty() || !bitness.stream().allMatch(b -> b != null && allowed.contains(b))) {
         out.add(new SpecProblem(path + ".bitness", bitness + " is not a list of 32 and/or 64: leave it out to"
             + " manage every bitness found on each host"));
       } else if (new HashSet<>(bitness).size() != bitness.size()) {
