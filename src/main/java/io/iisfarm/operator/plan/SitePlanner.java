@@ -41,13 +41,13 @@ final class SitePlanner {
         findings.add(new Finding(host, FindingReason.SITE_MISSING, "site " + d.name() + " does not exist on this"
             + " host; the operator never creates sites: create it (with ID " + d.id() + ") or remove it from"
             + " spec.sites"));
-        checks.add(new SiteCheck(d.name(), d.id(), null, null, null, false));
+        checks.add(new SiteCheck(d.name(), d.id(), null, SiteCheck.MISSING, null, false));
       } else if (found.size() > 1) {
         String ids = found.stream().map(s -> String.valueOf(s.id())).collect(Collectors.joining(", "));
         findings.add(new Finding(host, FindingReason.AMBIGUOUS_SITE_NAME, found.size() + " sites are named "
             + d.name() + " (IDs " + ids + "), so the operator cannot tell which one spec.sites means; nothing is"
             + " changed on this host until all but one are renamed (ServerComment) or deleted"));
-        checks.add(new SiteCheck(d.name(), d.id(), null, null, null, false));
+        checks.add(new SiteCheck(d.name(), d.id(), null, SiteCheck.AMBIGUOUS, null, false));
       } else {
         matched.put(d, found.get(0));
       }
@@ -150,7 +150,12 @@ final class SitePlanner {
     });
 
     List<MoveSite> out = new ArrayList<>();
+    // each site moves at most twice (aside, then home); more would mean a planner bug, never loop on it
+    int budget = 2 * pending.size();
     while (!pending.isEmpty()) {
+      if (budget-- == 0) {
+        throw new IllegalStateException("site moves did not converge");
+      }
       PendingMove ready = pending.stream().filter(m -> !holderOf.containsKey(m.target())).findFirst().orElse(null);
       if (ready != null) {
         long from = current.get(ready.site());

@@ -190,7 +190,7 @@ class SiteIdPlanningTest {
     assertThat(plan.steps()).containsExactly(new MoveSite("Shop", 3, 2, false));
     assertThat(plan.findings(FindingReason.SITE_MISSING)).singleElement()
         .satisfies(f -> assertThat(f.message()).contains("Api", "never creates"));
-    assertThat(plan.sites()).contains(new SiteCheck("Api", 4, null, null, null, false));
+    assertThat(plan.sites()).contains(new SiteCheck("Api", 4, null, SiteCheck.MISSING, null, false));
     assertThat(plan.siteIdsInSync()).isEqualTo(SyncState.FALSE);
   }
 
