@@ -1,8 +1,7 @@
 package io.iisfarm.operator.status;
 
-import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -12,9 +11,13 @@ import io.iisfarm.operator.api.IisFarmStatus;
 import java.util.Objects;
 
 /**
- * Writes an IisFarm's status subresource with a JSON merge patch (RFC 7386), and only when it differs from the
- * status the resource already has. Merge patch works on every API server and on fabric8's mock server, which
- * does not support server-side apply.
+ * Writes an IisFarm's status subresource, and only when it differs from the status the resource already has.
+ *
+ * <p>The write is one JSON Patch (RFC 6902) operation, {@code add /status}, which replaces the whole status:
+ * fields and list entries the new status leaves out disappear. Not server-side apply, which fabric8's mock
+ * server does not support; and not a JSON merge patch: RFC 7386 replaces lists, as the API server does, but the
+ * mock server (7.5.2) merges with Jackson's readerForUpdating, which appends list entries, so conditions and
+ * host rows would pile up there. A JSON Patch behaves the same on both.
  *
  * <p>Server errors (e.g. 5xx) surface as {@link io.fabric8.kubernetes.client.KubernetesClientException}, for
  * the reconciler to retry.
@@ -28,7 +31,7 @@ public final class StatusRecorder {
   }
 
   /**
-   * Patches {@code farm}'s status to {@code status} unless they are equal.
+   * Writes {@code status} to {@code farm} unless they are equal.
    *
    * @param farm the IisFarm as last read (its status is compared with {@code status})
    * @return true when a patch was sent
@@ -41,25 +44,18 @@ public final class StatusRecorder {
         .inNamespace(farm.getMetadata().getNamespace())
         .withName(farm.getMetadata().getName())
         .subresource("status")
-        .patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch(status));
+        .patch(PatchContext.of(PatchType.JSON), replaceStatus(status));
     return true;
   }
 
-  /**
-   * {@code {"status": {...}}} with every status field: the ones the new status leaves out are sent as null, so
-   * a merge patch removes them (e.g. plannedSteps after leaving Audit mode). Lists are replaced whole.
-   */
-  static String mergePatch(IisFarmStatus status) {
-    ObjectNode body = MAPPER.valueToTree(status);
-    BeanDescription description = MAPPER.getSerializationConfig().introspect(
-        MAPPER.constructType(IisFarmStatus.class));
-    for (BeanPropertyDefinition property : description.findProperties()) {
-      if (property.couldSerialize() && !body.has(property.getName())) {
-        body.putNull(property.getName());
-      }
-    }
-    ObjectNode patch = MAPPER.createObjectNode();
-    patch.set("status", body);
+  /** {@code [{"op":"add","path":"/status","value":{...}}]}: adds the status, or replaces it whole. */
+  static String replaceStatus(IisFarmStatus status) {
+    ObjectNode op = MAPPER.createObjectNode();
+    op.put("op", "add");
+    op.put("path", "/status");
+    op.set("value", MAPPER.valueToTree(status));
+    ArrayNode patch = MAPPER.createArrayNode();
+    patch.add(op);
     return patch.toString();
   }
 }
