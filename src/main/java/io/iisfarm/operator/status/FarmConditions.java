@@ -56,11 +56,11 @@ public final class FarmConditions {
               FindingReason.AMBIGUOUS_SITE_NAME));
     }
     if (!f.failed.isEmpty()) {
-      return isFalse(READY, f.failureReason(), f.failed.size() + " of " + f.total + " hosts could not be read: "
+      return isFalse(READY, f.failureReason(), f.failed.size() + " of " + f.total + " hosts not read: "
           + Summaries.failures(f.failed) + ".");
     }
     if (!f.notChecked.isEmpty()) {
-      return isFalse(READY, NOT_CHECKED, Summaries.names(f.notChecked) + " were not read in this check.");
+      return isFalse(READY, NOT_CHECKED, "Not read in this check: " + Summaries.names(f.notChecked) + ".");
     }
     if (!f.pending.isEmpty() || !f.report.inFlight().isEmpty()) {
       return isFalse(READY, ROLLOUT_IN_PROGRESS, "Changes are being rolled out: " + Summaries.pending(f.pending)
@@ -81,7 +81,7 @@ public final class FarmConditions {
     if (f.total == 0) {
       return isFalse(READY, NO_HOSTS, "spec.hosts is empty: list the farm's hosts.");
     }
-    return isTrue(READY, IN_SYNC, "All " + f.total + " hosts are in sync.");
+    return isTrue(READY, IN_SYNC, "All hosts are in sync (" + f.inSync + "/" + f.total + ").");
   }
 
   static ConditionVerdict hostsReachable(Facts f) {
@@ -90,13 +90,13 @@ public final class FarmConditions {
     }
     if (!f.failed.isEmpty()) {
       return isFalse(HOSTS_REACHABLE, f.failureReason(), f.failed.size() + " of " + f.total
-          + " hosts could not be read: " + Summaries.failures(f.failed) + ".");
+          + " hosts not read: " + Summaries.failures(f.failed) + ".");
     }
     if (!f.notChecked.isEmpty()) {
-      return unknown(HOSTS_REACHABLE, f.blockerReason().orElse(NOT_CHECKED), Summaries.names(f.notChecked)
-          + " were not read" + f.blockerMessage().map(m -> ": " + m).orElse("."));
+      return unknown(HOSTS_REACHABLE, f.blockerReason().orElse(NOT_CHECKED), "Not read: "
+          + Summaries.names(f.notChecked) + "." + f.blockerMessage().map(m -> " " + m).orElse(""));
     }
-    return isTrue(HOSTS_REACHABLE, ALL_HOSTS_REACHABLE, "All " + f.total + " hosts answered.");
+    return isTrue(HOSTS_REACHABLE, ALL_HOSTS_REACHABLE, "All hosts answered (" + f.total + "/" + f.total + ").");
   }
 
   static ConditionVerdict siteIds(Facts f) {
@@ -124,7 +124,7 @@ public final class FarmConditions {
     if (f.total == 0) {
       return unknown(SITE_IDS_IN_SYNC, NO_HOSTS, "spec.hosts is empty: list the farm's hosts.");
     }
-    return isTrue(SITE_IDS_IN_SYNC, SITE_IDS_MATCH, "Every spec site has its ID on all " + f.total + " hosts.");
+    return isTrue(SITE_IDS_IN_SYNC, SITE_IDS_MATCH, "Every spec site has its ID on every host.");
   }
 
   static ConditionVerdict machineKeys(Facts f) {
@@ -157,8 +157,8 @@ public final class FarmConditions {
     if (f.total == 0) {
       return unknown(MACHINE_KEYS_IN_SYNC, NO_HOSTS, "spec.hosts is empty: list the farm's hosts.");
     }
-    return isTrue(MACHINE_KEYS_IN_SYNC, MACHINE_KEYS_MATCH, "Every managed config file on all " + f.total
-        + " hosts holds the farm key.");
+    return isTrue(MACHINE_KEYS_IN_SYNC, MACHINE_KEYS_MATCH, "Every managed config file on every host holds the"
+        + " farm key.");
   }
 
   static ConditionVerdict progressing(Facts f) {
@@ -272,8 +272,8 @@ public final class FarmConditions {
 
     String unreadMessage(String what) {
       List<HostReport> unread = report.hosts().stream().filter(h -> !h.reachable()).toList();
-      return what + " match on the " + reached.size() + " hosts read; " + Summaries.names(unread)
-          + " could not be read (see HostsReachable).";
+      return what + " match where they could be read; not read: " + Summaries.names(unread)
+          + " (see HostsReachable).";
     }
 
     String rolloutFailures(List<HostReport> hosts) {
