@@ -1,5 +1,6 @@
 package io.iisfarm.operator.status;
 
+import io.iisfarm.operator.rollout.RolloutResult;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReference;

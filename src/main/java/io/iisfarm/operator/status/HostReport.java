@@ -1,5 +1,6 @@
 package io.iisfarm.operator.status;
 
+import io.iisfarm.operator.rollout.RolloutResult;
 import io.iisfarm.operator.model.HostObservation;
 import io.iisfarm.operator.plan.HostPlan;
 import java.util.Objects;

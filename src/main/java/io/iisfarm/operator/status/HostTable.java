@@ -1,5 +1,6 @@
 package io.iisfarm.operator.status;
 
+import io.iisfarm.operator.rollout.RolloutResult;
 import io.iisfarm.operator.api.HostStatus;
 import io.iisfarm.operator.api.MachineKeyStatus;
 import io.iisfarm.operator.api.SiteStatus;

@@ -1,5 +1,6 @@
 package io.iisfarm.operator.status;
 
+import io.iisfarm.operator.rollout.RolloutResult;
 import static io.iisfarm.operator.status.Reports.farm;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package io.iisfarm.operator.status;
 
+import io.iisfarm.operator.rollout.RolloutResult;
 import static io.iisfarm.operator.api.ClrRuntime.V2_0;
 import static io.iisfarm.operator.api.ClrRuntime.V4_0;
 import static io.iisfarm.operator.plan.Hosts.farmKey;

@@ -1,4 +1,4 @@
-package io.iisfarm.operator.status;
+package io.iisfarm.operator.rollout;
 
 import io.iisfarm.operator.plan.Step;
 import java.time.Instant;
