@@ -114,8 +114,21 @@ abstract sealed class AbstractHostDriver implements HostDriver permits Iis7Drive
     restoreIisBackup(step, id);
     List<String> files = restoreFiles(step, id);
     refreshSites(step);
+    List<String> started = startStopped(step, sitesToStart);
+    return new RestoreResult(id, files, started, observation, step.commands());
+  }
+
+  @Override
+  public List<String> startSites(Collection<String> names) {
+    Step step = step();
+    refreshSites(step);
+    return startStopped(step, names);
+  }
+
+  /** Starts the named sites that are not running, then reads back; returns the names started. */
+  private List<String> startStopped(Step step, Collection<String> names) {
     List<String> started = new ArrayList<>();
-    for (String name : sitesToStart) {
+    for (String name : names) {
       for (ObservedSite site : observation.sitesNamed(name)) {
         if (!site.isStarted()) {
           startSite(step, site);
@@ -126,7 +139,7 @@ abstract sealed class AbstractHostDriver implements HostDriver permits Iis7Drive
     if (!started.isEmpty()) {
       refreshSites(step);
     }
-    return new RestoreResult(id, files, started, observation, step.commands());
+    return started;
   }
 
   abstract void restoreIisBackup(Step step, BackupId id);
@@ -137,6 +150,11 @@ abstract sealed class AbstractHostDriver implements HostDriver permits Iis7Drive
   abstract Map<BackupId, List<String>> listIisBackups(Step step);
 
   abstract void deleteIisBackup(Step step, String handle);
+
+  @Override
+  public boolean hasBackup(BackupId id) {
+    return listIisBackups(step()).containsKey(id);
+  }
 
   @Override
   public PruneResult pruneBackups(int keep) {

@@ -60,6 +60,15 @@ public interface HostDriver {
    */
   RestoreResult restore(BackupId id, Collection<String> sitesToStart);
 
+  /**
+   * Starts the named sites that are stopped (reading the host first): what a step stopped and a broken-off
+   * connection left stopped. Returns the names started.
+   */
+  List<String> startSites(Collection<String> names);
+
+  /** Whether the IIS backup {@code id} exists on the host (a resumed step checks before taking it again). */
+  boolean hasBackup(BackupId id);
+
   /** Keeps the newest {@code keep} backups (IIS and file backups) and removes older ones made by the operator. */
   PruneResult pruneBackups(int keep);
 

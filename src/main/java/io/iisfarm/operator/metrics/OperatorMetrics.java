@@ -1,5 +1,6 @@
 package io.iisfarm.operator.metrics;
 
+import io.iisfarm.operator.winrm.WinRmListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -59,6 +60,12 @@ public final class OperatorMetrics {
       Counter.builder("iisfarm.winrm.errors").description("WinRM requests that failed, per host and kind")
           .tags("host", host, "kind", outcome).register(registry).increment();
     }
+  }
+
+  /** Feeds WinRM request latency and errors from the transport into {@link #winrmRequest}. */
+  public WinRmListener winrmListener() {
+    return event -> winrmRequest(event.host(), event.duration(),
+        event.succeeded() ? "ok" : event.failure().name().toLowerCase(java.util.Locale.ROOT));
   }
 
   private Counter hostCounter(String name, String description, String namespace, String farm, String host) {

@@ -1,6 +1,7 @@
 package io.iisfarm.operator.observe;
 
 import io.iisfarm.operator.host.HostReader;
+import io.iisfarm.operator.host.HostTarget;
 import io.iisfarm.operator.winrm.WinRmConnector;
 import io.iisfarm.operator.winrm.WinRmException;
 import io.iisfarm.operator.winrm.WinRmSession;

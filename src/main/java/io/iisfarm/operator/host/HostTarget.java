@@ -1,6 +1,5 @@
-package io.iisfarm.operator.observe;
+package io.iisfarm.operator.host;
 
-import io.iisfarm.operator.host.ReadOptions;
 import io.iisfarm.operator.winrm.WinRmCredentials;
 import io.iisfarm.operator.winrm.WinRmEndpoint;
 

@@ -1,0 +1,68 @@
+package io.iisfarm.operator.cli;
+
+import io.iisfarm.operator.api.IisFarm;
+import io.iisfarm.operator.host.BackupId;
+import io.iisfarm.operator.observe.HostRead;
+import io.iisfarm.operator.plan.HostPlan;
+import io.iisfarm.operator.plan.Step;
+import io.iisfarm.operator.reconciler.ProgressListener;
+import io.iisfarm.operator.rollout.RolloutListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Logs each host's progress: reads at DEBUG, everything that changes a host at INFO. */
+final class LoggingProgress implements ProgressListener {
+  private static final Logger LOG = LoggerFactory.getLogger("io.iisfarm.operator.progress");
+
+  @Override
+  public void observed(IisFarm farm, HostRead read) {
+    if (read instanceof HostRead.Failed failed) {
+      LOG.warn("{}: {}", name(farm), failed.message());
+    } else {
+      LOG.debug("{}: host {} read", name(farm), read.host());
+    }
+  }
+
+  @Override
+  public void planned(IisFarm farm, HostPlan plan) {
+    if (!plan.steps().isEmpty()) {
+      LOG.info("{}: host {} needs {} step(s): {}", name(farm), plan.host(), plan.steps().size(),
+          plan.steps().stream().map(Step::describe).toList());
+    }
+  }
+
+  @Override
+  public RolloutListener rollout(IisFarm farm) {
+    String f = name(farm);
+    return new RolloutListener() {
+      @Override
+      public void backedUp(String host, BackupId id) {
+        LOG.info("{}: host {} backed up as {}", f, host, id.name());
+      }
+
+      @Override
+      public void applied(String host, Step step) {
+        LOG.info("{}: host {}: {}", f, host, step.describe());
+      }
+
+      @Override
+      public void verified(String host) {
+        LOG.info("{}: host {} verified", f, host);
+      }
+
+      @Override
+      public void rolledBack(String host, String why) {
+        LOG.warn("{}: host {} rolled back: {}", f, host, why);
+      }
+
+      @Override
+      public void failed(String host, String why) {
+        LOG.warn("{}: host {} failed: {}", f, host, why);
+      }
+    };
+  }
+
+  private static String name(IisFarm farm) {
+    return farm.getMetadata().getNamespace() + "/" + farm.getMetadata().getName();
+  }
+}

@@ -1,0 +1,183 @@
+package io.iisfarm.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.iisfarm.operator.api.IisFarm;
+import io.iisfarm.operator.api.IisFarmSpec;
+import io.iisfarm.operator.api.InFlightStep;
+import io.iisfarm.operator.api.KubeDuration;
+import io.iisfarm.operator.host.HostTarget;
+import io.iisfarm.operator.model.HostObservation;
+import io.iisfarm.operator.observe.HostRead;
+import io.iisfarm.operator.plan.FarmPlan;
+import io.iisfarm.operator.plan.HostPlan;
+import io.iisfarm.operator.plan.SpecProblem;
+import io.iisfarm.operator.plan.SpecValidator;
+import io.iisfarm.operator.rollout.HostChange;
+import io.iisfarm.operator.rollout.HostOutcome;
+import io.iisfarm.operator.rollout.RolloutSettings;
+import io.iisfarm.operator.status.Blocker;
+import io.iisfarm.operator.status.EffectiveMode;
+import io.iisfarm.operator.status.FarmReport;
+import io.iisfarm.operator.status.HostReport;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Orchestrates one reconcile of an IisFarm: validate → resolve Secrets → observe → plan → act → record.
+ * Every decision lives in the step's own package; this class only wires them in order.
+ */
+@ControllerConfiguration(name = IisFarmReconciler.NAME)
+public class IisFarmReconciler implements Reconciler<IisFarm> {
+  public static final String NAME = "iisfarm";
+  static final String SECRET_INDEX = "iisfarm-secrets";
+
+  private final FarmServices s;
+  private final Backoff backoff = new Backoff();
+
+  public IisFarmReconciler(FarmServices services) {
+    this.s = services;
+  }
+
+  @Override
+  public List<EventSource<?, IisFarm>> prepareEventSources(EventSourceContext<IisFarm> context) {
+    // a Secret change (rotation, creation) reconciles every IisFarm that references it
+    context.getPrimaryCache().addIndexer(SECRET_INDEX, SecretReferences::of);
+    var config = InformerEventSourceConfiguration.from(Secret.class, IisFarm.class)
+        .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
+            .byIndex(SECRET_INDEX, SecretReferences.key(secret.getMetadata().getNamespace(),
+                secret.getMetadata().getName()))
+            .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+        .build();
+    return List.of(new InformerEventSource<>(config, context));
+  }
+
+  @Override
+  public UpdateControl<IisFarm> reconcile(IisFarm farm, Context<IisFarm> context) {
+    IisFarmSpec spec = farm.getSpec();
+    EffectiveMode mode = EffectiveMode.of(spec);
+    List<SpecProblem> problems = SpecValidator.validate(spec);
+    if (!problems.isEmpty()) {
+      // no retry and no resync: only a new spec can fix it
+      return finish(farm, blocked(farm, mode, new Blocker(Blocker.Kind.INVALID_SPEC, SpecValidator.summary(problems))),
+          null);
+    }
+    Duration resync = KubeDuration.parse(spec.getResyncInterval());
+    FarmResolver.Resolution resolution = s.resolver().resolve(farm);
+    if (!resolution.blockers().isEmpty()) {
+      return finish(farm, blocked(farm, mode, resolution.blockers().toArray(Blocker[]::new)), resync);
+    }
+    Map<String, String> claimed = HostClaims.claimedElsewhere(farm, context.getPrimaryCache().list().toList());
+    List<HostTarget> targets = resolution.targets().stream().filter(t -> !claimed.containsKey(t.name())).toList();
+    Map<String, HostRead> reads = s.observer().observe(targets);
+    reads.values().forEach(read -> s.progress().observed(farm, read));
+    Map<String, HostObservation> observations = observations(reads);
+    if (resolution.adoptFrom() != null) {
+      HostObservation source = observations.get(resolution.adoptFrom());
+      resolution = source != null ? s.resolver().adopt(farm, resolution, source)
+          : withBlocker(resolution, "machineKey.adoptFrom names " + resolution.adoptFrom() + ", which could not be"
+              + " read this time (see its host row); the key Secret will be created once it answers");
+      if (!resolution.blockers().isEmpty()) {
+        return finish(farm, blocked(farm, mode, resolution.blockers().toArray(Blocker[]::new)), resync);
+      }
+    }
+    List<String> hostNames = spec.getHosts().stream().map(h -> h.getName()).toList();
+    FarmPlan plan = s.planner().plan(resolution.desired(), hostNames, observations);
+    plan.hosts().stream().filter(HostPlan::reachable).forEach(p -> s.progress().planned(farm, p));
+    List<HostReport> hosts = HostReports.of(spec, reads, claimed, plan);
+    List<InFlightStep> inFlight = unfinished(farm);
+    FarmReport report = report(farm, mode, hosts, inFlight);
+    List<HostChange> changes = mode.changesHosts() && !plan.invalidSpec()
+        ? changes(resolution.targets(), plan, observations, inFlight, claimed) : List.of();
+    if (!changes.isEmpty()) {
+      StatusLedger ledger = new StatusLedger(farm, report, s.statusBuilder(), s.statusRecorder());
+      Map<String, HostOutcome> outcomes = s.rollout().run(resolution.desired(), changes, settings(spec), ledger,
+          s.progress().rollout(farm));
+      report = report(farm, mode, HostReports.afterRollout(hosts, outcomes), ledger.remaining());
+    }
+    return finish(farm, report, backoff.next(farm, report, resync));
+  }
+
+  private UpdateControl<IisFarm> finish(IisFarm farm, FarmReport report, Duration reschedule) {
+    s.events().record(farm, report);
+    s.statusRecorder().record(farm, s.statusBuilder().build(report, farm.getStatus()));
+    FarmMetrics.record(s.metrics(), farm, report);
+    UpdateControl<IisFarm> control = UpdateControl.noUpdate();
+    return reschedule == null ? control : control.rescheduleAfter(reschedule);
+  }
+
+  private FarmReport blocked(IisFarm farm, EffectiveMode mode, Blocker... blockers) {
+    List<HostReport> hosts = farm.getSpec() == null || farm.getSpec().getHosts() == null ? List.of()
+        : farm.getSpec().getHosts().stream().map(h -> HostReport.notChecked(h.getName(), h.getAddress())).toList();
+    return new FarmReport(generation(farm), mode, farm.getSpec() != null && farm.getSpec().getMachineKey() != null,
+        s.clock().instant(), hosts, List.of(blockers), unfinished(farm));
+  }
+
+  private FarmReport report(IisFarm farm, EffectiveMode mode, List<HostReport> hosts, List<InFlightStep> inFlight) {
+    return new FarmReport(generation(farm), mode, farm.getSpec().getMachineKey() != null, s.clock().instant(), hosts,
+        List.of(), inFlight);
+  }
+
+  /** Hosts to change: unfinished steps first (if the host answered), then hosts whose plan has steps. */
+  private static List<HostChange> changes(List<HostTarget> targets, FarmPlan plan,
+      Map<String, HostObservation> observations, List<InFlightStep> inFlight, Map<String, String> claimed) {
+    Map<String, InFlightStep> unfinished = new LinkedHashMap<>();
+    inFlight.forEach(step -> unfinished.put(step.host(), step));
+    List<HostChange> changes = new ArrayList<>();
+    for (HostTarget target : targets) {
+      HostPlan hostPlan = plan.host(target.name()).orElse(null);
+      boolean readable = observations.containsKey(target.name()) && !claimed.containsKey(target.name());
+      if (!readable || hostPlan == null || hostPlan.hasConflict()) {
+        continue;
+      }
+      InFlightStep step = unfinished.get(target.name());
+      if (step != null || !hostPlan.steps().isEmpty()) {
+        changes.add(new HostChange(target, hostPlan, step));
+      }
+    }
+    return changes;
+  }
+
+  private static RolloutSettings settings(IisFarmSpec spec) {
+    var rollout = spec.getRollout();
+    return new RolloutSettings(rollout == null || rollout.getMaxUnavailable() == null ? 1 : rollout.getMaxUnavailable(),
+        rollout == null || rollout.getBackupsToKeep() == null ? 5 : rollout.getBackupsToKeep(),
+        Boolean.TRUE.equals(spec.getWinrm().getAllowKeyTransferOverHttp()));
+  }
+
+  private static Map<String, HostObservation> observations(Map<String, HostRead> reads) {
+    Map<String, HostObservation> out = new LinkedHashMap<>();
+    reads.forEach((host, read) -> {
+      if (read instanceof HostRead.Observed o) {
+        out.put(host, o.observation());
+      }
+    });
+    return out;
+  }
+
+  private static FarmResolver.Resolution withBlocker(FarmResolver.Resolution r, String message) {
+    return new FarmResolver.Resolution(r.targets(), r.desired(), null,
+        List.of(new Blocker(Blocker.Kind.SECRET_MISSING, message)));
+  }
+
+  private static List<InFlightStep> unfinished(IisFarm farm) {
+    return farm.getStatus() == null || farm.getStatus().getInFlight() == null ? List.of()
+        : farm.getStatus().getInFlight();
+  }
+
+  private static long generation(IisFarm farm) {
+    return farm.getMetadata().getGeneration() == null ? 0 : farm.getMetadata().getGeneration();
+  }
+}

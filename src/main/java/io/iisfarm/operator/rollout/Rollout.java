@@ -1,0 +1,95 @@
+package io.iisfarm.operator.rollout;
+
+import io.iisfarm.operator.host.HostReader;
+import io.iisfarm.operator.model.DesiredFarm;
+import io.iisfarm.operator.plan.Planner;
+import io.iisfarm.operator.winrm.WinRmConnector;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Changes hosts, never more than {@code maxUnavailable} at once. Unfinished steps a previous operator left
+ * behind go first, since their hosts may already be disrupted. After the first host that fails, no further
+ * host is started; hosts already under way finish (or roll back).
+ */
+public final class Rollout {
+  private final WinRmConnector connector;
+  private final HostReader reader;
+  private final Planner planner;
+  private final Clock clock;
+
+  public Rollout(WinRmConnector connector, HostReader reader, Planner planner, Clock clock) {
+    this.connector = connector;
+    this.reader = reader;
+    this.planner = planner;
+    this.clock = clock;
+  }
+
+  /** Applies {@code changes}; returns one outcome per host that was started, in the order given. */
+  public Map<String, HostOutcome> run(DesiredFarm desired, List<HostChange> changes, RolloutSettings settings,
+      InFlightLedger ledger, RolloutListener listener) {
+    List<HostChange> ordered = new ArrayList<>(changes.stream().filter(HostChange::resumes).toList());
+    changes.stream().filter(c -> !c.resumes()).forEach(ordered::add);
+    if (ordered.isEmpty()) {
+      return Map.of();
+    }
+    AtomicBoolean stop = new AtomicBoolean();
+    HostStepRunner runner = new HostStepRunner(connector, reader, planner, clock, desired, settings, ledger, listener);
+    int threads = Math.min(settings.maxUnavailable(), ordered.size());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, namedThreads());
+    try {
+      List<Future<HostOutcome>> futures = new ArrayList<>();
+      for (HostChange change : ordered) {
+        futures.add(pool.submit(() -> {
+          if (stop.get()) {
+            return null;
+          }
+          HostOutcome outcome = runner.apply(change);
+          if (!outcome.result().succeeded()) {
+            stop.set(true);
+          }
+          return outcome;
+        }));
+      }
+      Map<String, HostOutcome> outcomes = new LinkedHashMap<>();
+      for (int i = 0; i < ordered.size(); i++) {
+        HostOutcome outcome = join(futures.get(i));
+        if (outcome != null) {
+          outcomes.put(ordered.get(i).host(), outcome);
+        }
+      }
+      return outcomes;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static HostOutcome join(Future<HostOutcome> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("rollout interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      // HostStepRunner turns every host failure into an outcome; anything else is a bug or a ledger failure
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory namedThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "rollout-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,53 @@
+package io.iisfarm.operator.status;
+
+import io.iisfarm.operator.api.InFlightStep;
+import io.iisfarm.operator.plan.FindingReason;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one reconcile saw, planned and did: the input of {@link StatusBuilder} and
+ * {@link EventRecorder#record}.
+ *
+ * @param generation the IisFarm's metadata.generation this reconcile worked from
+ * @param machineKeysManaged whether spec.machineKey is set
+ * @param checkedAt when the hosts were read
+ * @param hosts one entry per spec host, in spec order
+ * @param blockers farm-level problems (InvalidSpec, SecretMissing, SecretInvalid)
+ * @param inFlight host steps being applied right now (recorded before the host is touched)
+ */
+public record FarmReport(
+    long generation,
+    EffectiveMode mode,
+    boolean machineKeysManaged,
+    Instant checkedAt,
+    List<HostReport> hosts,
+    List<Blocker> blockers,
+    List<InFlightStep> inFlight) {
+
+  public FarmReport {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(checkedAt, "checkedAt");
+    hosts = hosts == null ? List.of() : List.copyOf(hosts);
+    blockers = blockers == null ? List.of() : List.copyOf(blockers);
+    inFlight = inFlight == null ? List.of() : List.copyOf(inFlight);
+  }
+
+  public Optional<Blocker> blocker(Blocker.Kind kind) {
+    return blockers.stream().filter(b -> b.kind() == kind).findFirst();
+  }
+
+  /** InvalidSpec from the spec validator (a blocker) or from the planner (a host finding). */
+  public List<String> invalidSpecMessages() {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    blockers.stream().filter(b -> b.kind() == Blocker.Kind.INVALID_SPEC).forEach(b -> out.add(b.message()));
+    hosts.forEach(h -> h.plan().findings(FindingReason.INVALID_SPEC).forEach(f -> out.add(f.message())));
+    return List.copyOf(out);
+  }
+
+  public int hostsInSync() {
+    return (int) hosts.stream().filter(HostReport::inSync).count();
+  }
+}
