@@ -1,0 +1,85 @@
+package io.iisfarm.operator.cli;
+
+import io.iisfarm.operator.simulator.LegacyTls;
+import io.iisfarm.operator.simulator.SimulatedFarm;
+import io.iisfarm.operator.simulator.SimulatedHost;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code simulate}: starts a farm of simulated IIS hosts, each a WinRM listener on 127.0.0.1, prints
+ * how to reach them and serves until interrupted.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+    description = {
+        "Starts simulated IIS hosts (WinRM on 127.0.0.1, one port per host) and serves until "
+            + "interrupted (Ctrl+C).",
+        "Prints each host's name, IIS version, endpoint and credentials. Simulated Windows "
+            + "Server 2003 hosts speak only TLS 1.0, which this command re-enables in its own "
+            + "JVM; a client must opt in to TLS 1.0 to reach them."})
+public final class SimulateCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--farm", paramLabel = "FILE",
+      description = "Farm file (YAML) to start; default: the built-in sample farm.")
+  Path farmFile;
+
+  @Option(names = "--ca-out", paramLabel = "FILE",
+      description = "Write the CA certificate that signed the hosts' certificates here (PEM), "
+          + "for clients to trust.")
+  Path caOut;
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  @Override
+  public Integer call() throws Exception {
+    // must precede any TLS use in this JVM: the IIS6 hosts offer TLS 1.0 alone
+    LegacyTls.enable();
+    PrintWriter out = spec.commandLine().getOut();
+    try (SimulatedFarm farm = farmFile == null ? SimulatedFarm.sample()
+        : SimulatedFarm.load(farmFile)) {
+      Thread hook = new Thread(stopped::countDown, "simulate-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      if (caOut != null) {
+        farm.writeCaPem(caOut);
+      }
+      printHosts(farm.hosts(), caOut, out);
+      out.println("Serving until interrupted (Ctrl+C).");
+      out.flush();
+      try {
+        stopped.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the JVM is already exiting; the farm closes below all the same
+        }
+      }
+    }
+    out.println("Simulated farm stopped.");
+    out.flush();
+    return 0;
+  }
+
+  static void printHosts(List<SimulatedHost> hosts, Path caOut, PrintWriter out) {
+    out.printf("Simulated IIS farm: %d host(s) on 127.0.0.1%s%n", hosts.size(),
+        caOut == null ? "" : "; CA certificate written to " + caOut);
+    String format = "%-12s %-5s %-22s %-32s %-14s %s%n";
+    out.printf(format, "HOST", "IIS", "OS", "ENDPOINT", "USERNAME", "PASSWORD");
+    for (SimulatedHost host : hosts) {
+      out.printf(format, host.name(), host.iisVersion(), host.osName(),
+          host.endpoint() + (host.legacyTls() ? " (TLS 1.0)" : ""), host.username(),
+          host.password());
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.iisfarm.operator.simulator;
+
+import io.iisfarm.operator.simulator.windows.WindowsHost;
+import io.iisfarm.operator.simulator.wsman.CommandJournal;
+import io.iisfarm.operator.simulator.wsman.HostFaults;
+import io.iisfarm.operator.simulator.wsman.WsmanCounters;
+import io.iisfarm.operator.simulator.wsman.WsmanServer;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One host of a {@link SimulatedFarm}: an emulated Windows/IIS host behind its own WinRM listener
+ * on loopback, with the faults it injects and what tests inspect. {@link #toString()} never shows
+ * the password.
+ */
+public final class SimulatedHost {
+  private final String name;
+  private final HostBackend backend;
+  private final WsmanServer server;
+  private final String caPem;
+  private final AtomicInteger driftsApplied = new AtomicInteger();
+
+  SimulatedHost(String name, HostBackend backend, WsmanServer server, String caPem) {
+    this.name = name;
+    this.backend = backend;
+    this.server = server;
+    this.caPem = caPem;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** {@code https://127.0.0.1:<port>/wsman} (or {@code http://}). */
+  public URI endpoint() {
+    return server.endpoint();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** {@code https} or {@code http}. */
+  public String transport() {
+    return server.config().https() ? "https" : "http";
+  }
+
+  public boolean https() {
+    return server.config().https();
+  }
+
+  /** Only TLS 1.0 (Windows Server 2003): a client must opt in to legacy TLS. */
+  public boolean legacyTls() {
+    return https() && server.config().tlsProtocols().equals(java.util.List.of("TLSv1"));
+  }
+
+  public String username() {
+    return server.config().username();
+  }
+
+  public String password() {
+    return server.config().password();
+  }
+
+  /** The farm's CA in PEM, which signed this host's certificate. */
+  public String caPem() {
+    return caPem;
+  }
+
+  public String iisVersion() {
+    return backend.iisVersion();
+  }
+
+  public String osName() {
+    return backend.osName();
+  }
+
+  /** The emulated host behind the listener. */
+  public HostBackend backend() {
+    return backend;
+  }
+
+  /**
+   * The emulated Windows host itself, to look at or change its state directly in tests.
+   *
+   * @throws IllegalStateException when the farm was built on another {@link HostBackendFactory}
+   */
+  public WindowsHost windows() {
+    if (backend instanceof WindowsBackends.WindowsHostBackend windowsBackend) {
+      return windowsBackend.windowsHost();
+    }
+    throw new IllegalStateException(name + " does not run the Windows emulation");
+  }
+
+  public HostFaults faults() {
+    return server.faults();
+  }
+
+  public CommandJournal journal() {
+    return server.journal();
+  }
+
+  public WsmanCounters counters() {
+    return server.counters();
+  }
+
+  /** How many drift steps have been applied to this host so far. */
+  public int driftsApplied() {
+    return driftsApplied.get();
+  }
+
+  /** Clears the journal and zeroes the counters (for benchmarks between rounds). */
+  public void resetInspection() {
+    server.journal().clear();
+    server.counters().reset();
+  }
+
+  WsmanServer server() {
+    return server;
+  }
+
+  void driftApplied() {
+    driftsApplied.incrementAndGet();
+  }
+
+  @Override
+  public String toString() {
+    return "SimulatedHost[" + name + " IIS " + backend.iisVersion() + " " + endpoint() + " user="
+        + username() + "]";
+  }
+}

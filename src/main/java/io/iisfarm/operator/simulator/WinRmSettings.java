@@ -1,0 +1,65 @@
+package io.iisfarm.operator.simulator;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code winrm:} key of a farm-file host: how its listener is set up. Absent fields take
+ * Windows' defaults; {@link #toString()} never shows the password.
+ *
+ * @param transport {@code https} (default) or {@code http}
+ * @param port the port, 0 or absent to pick a free one
+ * @param auth the accepted schemes: {@code basic} (default) and/or {@code ntlm}
+ * @param username default {@code Administrator}
+ * @param password default: a random one, made when the farm starts
+ * @param maxShellsPerUser default 30 (MS-WSMV 2.2.4.42); 0 means unlimited
+ * @param tlsProtocols default TLS 1.0 alone on Windows Server 2003, TLS 1.2 otherwise
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record WinRmSettings(String transport, Integer port, List<String> auth, String username,
+    String password, Integer maxShellsPerUser, List<String> tlsProtocols) {
+
+  public static final WinRmSettings DEFAULTS =
+      new WinRmSettings(null, null, null, null, null, null, null);
+
+  public boolean https() {
+    String t = transport == null ? "https" : transport.trim().toLowerCase(Locale.ROOT);
+    return switch (t) {
+      case "https" -> true;
+      case "http" -> false;
+      default -> throw new IllegalArgumentException("winrm.transport must be https or http: "
+          + transport);
+    };
+  }
+
+  public int portOrZero() {
+    return port == null ? 0 : port;
+  }
+
+  public boolean basic() {
+    return schemes().contains("basic");
+  }
+
+  public boolean ntlm() {
+    return schemes().contains("ntlm");
+  }
+
+  private List<String> schemes() {
+    List<String> schemes = auth == null || auth.isEmpty() ? List.of("basic")
+        : auth.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
+    for (String s : schemes) {
+      if (!s.equals("basic") && !s.equals("ntlm")) {
+        throw new IllegalArgumentException("winrm.auth accepts basic and ntlm, not " + s);
+      }
+    }
+    return schemes;
+  }
+
+  @Override
+  public String toString() {
+    return "WinRmSettings[transport=" + transport + ", port=" + port + ", auth=" + auth
+        + ", username=" + username + ", password=" + (password == null ? null : "****")
+        + ", maxShellsPerUser=" + maxShellsPerUser + ", tlsProtocols=" + tlsProtocols + "]";
+  }
+}

@@ -1,0 +1,117 @@
+package io.iisfarm.operator.simulator.wsman;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What one simulated host's WinRM server has served, for tests and benchmarks. */
+public final class WsmanCounters {
+  private final AtomicLong connectionsAccepted = new AtomicLong();
+  private final AtomicLong httpRequests = new AtomicLong();
+  private final AtomicLong commandRequests = new AtomicLong();
+  private final AtomicLong shellsCreated = new AtomicLong();
+  private final AtomicInteger shellsOpen = new AtomicInteger();
+  private final AtomicInteger maxShellsOpen = new AtomicInteger();
+  private final AtomicInteger requestsInFlight = new AtomicInteger();
+  private final AtomicInteger maxRequestsInFlight = new AtomicInteger();
+  private final AtomicInteger commandsRunning = new AtomicInteger();
+  private final AtomicInteger maxCommandsRunning = new AtomicInteger();
+
+  /** TCP (or TLS) connections accepted; stays low when clients reuse connections. */
+  public long connectionsAccepted() {
+    return connectionsAccepted.get();
+  }
+
+  /** HTTP requests received, including rejected (401) and faulted ones. */
+  public long httpRequests() {
+    return httpRequests.get();
+  }
+
+  /** WS-Man Command requests received (one per command line a client ran). */
+  public long commandRequests() {
+    return commandRequests.get();
+  }
+
+  public long shellsCreated() {
+    return shellsCreated.get();
+  }
+
+  public int shellsOpen() {
+    return shellsOpen.get();
+  }
+
+  /** The most shells open at once since the last reset. */
+  public int maxShellsOpen() {
+    return maxShellsOpen.get();
+  }
+
+  /** The most HTTP requests being served at once (highest request concurrency). */
+  public int maxRequestsInFlight() {
+    return maxRequestsInFlight.get();
+  }
+
+  /** The most commands running on the host at once (highest command concurrency). */
+  public int maxCommandsRunning() {
+    return maxCommandsRunning.get();
+  }
+
+  /** Zeroes the totals and maxima; what is open or running now stays counted. */
+  public void reset() {
+    connectionsAccepted.set(0);
+    httpRequests.set(0);
+    commandRequests.set(0);
+    shellsCreated.set(0);
+    maxShellsOpen.set(shellsOpen.get());
+    maxRequestsInFlight.set(requestsInFlight.get());
+    maxCommandsRunning.set(commandsRunning.get());
+  }
+
+  @Override
+  public String toString() {
+    return "WsmanCounters[connections=" + connectionsAccepted + ", httpRequests=" + httpRequests
+        + ", commands=" + commandRequests + ", shellsOpen=" + shellsOpen + ", maxShellsOpen="
+        + maxShellsOpen + ", maxRequestsInFlight=" + maxRequestsInFlight
+        + ", maxCommandsRunning=" + maxCommandsRunning + "]";
+  }
+
+  void connectionAccepted() {
+    connectionsAccepted.incrementAndGet();
+  }
+
+  void requestStarted() {
+    httpRequests.incrementAndGet();
+    raiseMax(maxRequestsInFlight, requestsInFlight.incrementAndGet());
+  }
+
+  void requestFinished() {
+    requestsInFlight.decrementAndGet();
+  }
+
+  void commandReceived() {
+    commandRequests.incrementAndGet();
+  }
+
+  void commandStarted() {
+    raiseMax(maxCommandsRunning, commandsRunning.incrementAndGet());
+  }
+
+  void commandFinished() {
+    commandsRunning.decrementAndGet();
+  }
+
+  void shellOpened() {
+    shellsCreated.incrementAndGet();
+    raiseMax(maxShellsOpen, shellsOpen.incrementAndGet());
+  }
+
+  void shellClosed() {
+    shellsOpen.decrementAndGet();
+  }
+
+  void shellsLost(int count) {
+    shellsOpen.addAndGet(-count);
+  }
+
+  private static void raiseMax(AtomicInteger max, int value) {
+    max.accumulateAndGet(value, Math::max);
+  }
+}

@@ -1,0 +1,33 @@
+package io.iisfarm.operator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class SimulateCommandTest {
+  @Test
+  void helpNamesTheOptions() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out));
+
+    int exit = cli.execute("simulate", "--help");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("simulate", "--farm=FILE", "--ca-out=FILE", "TLS 1.0");
+  }
+
+  @Test
+  void jarUsageListsSimulate() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out));
+
+    cli.execute("--help");
+
+    assertThat(out.toString()).contains("simulate");
+  }
+}

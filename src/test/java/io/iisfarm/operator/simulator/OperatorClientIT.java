@@ -1,0 +1,99 @@
+package io.iisfarm.operator.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.iisfarm.operator.winrm.AuthenticationFailedException;
+import io.iisfarm.operator.winrm.CommandOutput;
+import io.iisfarm.operator.winrm.HostUnreachableException;
+import io.iisfarm.operator.winrm.TlsOptions;
+import io.iisfarm.operator.winrm.WinRmConnector;
+import io.iisfarm.operator.winrm.WinRmCredentials;
+import io.iisfarm.operator.winrm.WinRmEndpoint;
+import io.iisfarm.operator.winrm.WinRmSession;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The operator's own WinRM client against simulated hosts, the way it reaches real ones. */
+class OperatorClientIT {
+  private static SimulatedFarm farm;
+  private static WinRmConnector connector;
+
+  @BeforeAll
+  static void start() throws Exception {
+    farm = SimulatedFarm.fromYaml(new String(Objects.requireNonNull(OperatorClientIT.class
+        .getResourceAsStream("/simulator/windows-farm.yaml")).readAllBytes(),
+        StandardCharsets.UTF_8));
+    connector = new WinRmConnector();
+  }
+
+  @AfterAll
+  static void stop() {
+    connector.close();
+    farm.close();
+  }
+
+  private static WinRmEndpoint endpoint(SimulatedHost host, WinRmEndpoint.Auth auth) {
+    WinRmEndpoint.Builder builder = host.https() ? WinRmEndpoint.https("127.0.0.1")
+        : WinRmEndpoint.http("127.0.0.1");
+    return builder.port(host.port()).auth(auth)
+        .tls(TlsOptions.DEFAULT.withCaPem(farm.caPem()).withAllowLegacyTls(host.legacyTls()))
+        .build();
+  }
+
+  private static WinRmCredentials credentials(SimulatedHost host) {
+    return WinRmCredentials.of(host.username(), host.password());
+  }
+
+  @Test
+  void basicAndNtlmOverHttpsReuseOneShell() {
+    SimulatedHost host = farm.host("iis10");
+    host.resetInspection();
+    for (WinRmEndpoint.Auth auth : WinRmEndpoint.Auth.values()) {
+      try (WinRmSession session = connector.open(endpoint(host, auth), credentials(host))) {
+        CommandOutput ver = session.run("ver");
+        CommandOutput hostname = session.run("hostname");
+        assertThat(ver.exitCode()).isZero();
+        assertThat(ver.stdout()).contains("Microsoft Windows [Version 10.0.17763.1]");
+        assertThat(hostname.stdout()).isEqualToIgnoringCase("iis10\r\n");
+      }
+    }
+    assertThat(host.counters().shellsCreated()).isEqualTo(2);
+    assertThat(host.counters().shellsOpen()).isZero();
+  }
+
+  @Test
+  void server2003OverTls10WhenAllowed() {
+    SimulatedHost host = farm.host("iis6tls");
+    try (WinRmSession session = connector.open(endpoint(host, WinRmEndpoint.Auth.BASIC),
+        credentials(host))) {
+      assertThat(session.run("ver").stdout()).contains("[Version 5.2.3790]");
+    }
+  }
+
+  @Test
+  void refusedAndRejectedHostsAreReportedAsSuch() {
+    SimulatedHost host = farm.host("iis6");
+    WinRmEndpoint endpoint = endpoint(host, WinRmEndpoint.Auth.BASIC);
+    try {
+      host.faults().alwaysUnauthorized(true);
+      assertThatThrownBy(() -> {
+        try (WinRmSession session = connector.open(endpoint, credentials(host))) {
+          session.run("ver");
+        }
+      }).isInstanceOf(AuthenticationFailedException.class);
+
+      host.faults().alwaysUnauthorized(false).refuseConnections(true);
+      assertThatThrownBy(() -> {
+        try (WinRmSession session = connector.open(endpoint, credentials(host))) {
+          session.run("ver");
+        }
+      }).isInstanceOf(HostUnreachableException.class);
+    } finally {
+      host.faults().clear();
+    }
+  }
+}
