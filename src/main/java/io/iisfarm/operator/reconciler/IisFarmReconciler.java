@@ -3,6 +3,7 @@ package io.iisfarm.operator.reconciler;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmSpec;
+import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.api.InFlightStep;
 import io.iisfarm.operator.api.KubeDuration;
 import io.iisfarm.operator.host.HostTarget;
@@ -67,17 +68,18 @@ public class IisFarmReconciler implements Reconciler<IisFarm> {
   @Override
   public UpdateControl<IisFarm> reconcile(IisFarm farm, Context<IisFarm> context) {
     IisFarmSpec spec = farm.getSpec();
+    IisFarmStatus before = farm.getStatus();
     EffectiveMode mode = EffectiveMode.of(spec);
     List<SpecProblem> problems = SpecValidator.validate(spec);
     if (!problems.isEmpty()) {
       // no retry and no resync: only a new spec can fix it
-      return finish(farm, blocked(farm, mode, new Blocker(Blocker.Kind.INVALID_SPEC, SpecValidator.summary(problems))),
-          null);
+      Blocker invalid = new Blocker(Blocker.Kind.INVALID_SPEC, SpecValidator.summary(problems));
+      return finish(farm, before, blocked(farm, mode, invalid), null);
     }
     Duration resync = KubeDuration.parse(spec.getResyncInterval());
     FarmResolver.Resolution resolution = s.resolver().resolve(farm);
     if (!resolution.blockers().isEmpty()) {
-      return finish(farm, blocked(farm, mode, resolution.blockers().toArray(Blocker[]::new)), resync);
+      return finish(farm, before, blocked(farm, mode, resolution.blockers().toArray(Blocker[]::new)), resync);
     }
     Map<String, String> claimed = HostClaims.claimedElsewhere(farm, context.getPrimaryCache().list().toList());
     List<HostTarget> targets = resolution.targets().stream().filter(t -> !claimed.containsKey(t.name())).toList();
@@ -90,7 +92,7 @@ public class IisFarmReconciler implements Reconciler<IisFarm> {
           : withBlocker(resolution, "machineKey.adoptFrom names " + resolution.adoptFrom() + ", which could not be"
               + " read this time (see its host row); the key Secret will be created once it answers");
       if (!resolution.blockers().isEmpty()) {
-        return finish(farm, blocked(farm, mode, resolution.blockers().toArray(Blocker[]::new)), resync);
+        return finish(farm, before, blocked(farm, mode, resolution.blockers().toArray(Blocker[]::new)), resync);
       }
     }
     List<String> hostNames = spec.getHosts().stream().map(h -> h.getName()).toList();
@@ -107,11 +109,11 @@ public class IisFarmReconciler implements Reconciler<IisFarm> {
           s.progress().rollout(farm));
       report = report(farm, mode, HostReports.afterRollout(hosts, outcomes), ledger.remaining());
     }
-    return finish(farm, report, backoff.next(farm, report, resync));
+    return finish(farm, before, report, backoff.next(farm, report, resync));
   }
 
-  private UpdateControl<IisFarm> finish(IisFarm farm, FarmReport report, Duration reschedule) {
-    s.events().record(farm, report);
+  private UpdateControl<IisFarm> finish(IisFarm farm, IisFarmStatus before, FarmReport report, Duration reschedule) {
+    s.events().record(farm, before, report);
     s.statusRecorder().record(farm, s.statusBuilder().build(report, farm.getStatus()));
     FarmMetrics.record(s.metrics(), farm, report);
     UpdateControl<IisFarm> control = UpdateControl.noUpdate();

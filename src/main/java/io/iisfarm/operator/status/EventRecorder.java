@@ -74,7 +74,14 @@ public final class EventRecorder {
    * ({@code ChangeApplied}).
    */
   public void record(IisFarm farm, FarmReport report) {
-    IisFarmStatus before = farm.getStatus();
+    record(farm, farm.getStatus(), report);
+  }
+
+  /**
+   * As {@link #record(IisFarm, FarmReport)}, judged against {@code before}: the status the reconcile started
+   * from, since statuses written during a rollout already carry the current generation.
+   */
+  public void record(IisFarm farm, IisFarmStatus before, FarmReport report) {
     boolean sameGeneration = before != null && before.getObservedGeneration() != null
         && before.getObservedGeneration() == report.generation();
     for (Blocker blocker : report.blockers()) {

@@ -1,0 +1,43 @@
+package io.iisfarm.operator.reconciler;
+
+import io.iisfarm.operator.simulator.SimulatedHost;
+import io.iisfarm.operator.simulator.windows.WindowsHost;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The machine.config and root web.config files of a simulated host, as bytes, and what is in them. */
+final class FarmFiles {
+  private static final Pattern MACHINE_KEY = Pattern.compile("\\s*<machineKey\\b[^>]*/>");
+  private static final Pattern VALIDATION_KEY = Pattern.compile("<machineKey\\b[^>]*\\bvalidationKey=\"([^\"]*)\"");
+
+  private FarmFiles() {}
+
+  /** Path → bytes of every config file the operator may touch on {@code host}. */
+  static Map<String, byte[]> configs(SimulatedHost host) {
+    WindowsHost windows = host.windows();
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (String runtime : new String[] {"v2.0", "v4.0"}) {
+      for (int bitness : new int[] {32, 64}) {
+        for (boolean root : new boolean[] {false, true}) {
+          String path = windows.configPath(runtime, bitness, root);
+          windows.readFile(path).ifPresent(bytes -> files.put(path, bytes));
+        }
+      }
+    }
+    return files;
+  }
+
+  /** The file with its {@code <machineKey/>} element (and the whitespace before it) removed. */
+  static String withoutMachineKey(byte[] file) {
+    return MACHINE_KEY.matcher(new String(file, StandardCharsets.ISO_8859_1)).replaceAll("");
+  }
+
+  /** The validationKey of the file's machineKey element, or null. */
+  static String validationKey(byte[] file) {
+    Matcher m = VALIDATION_KEY.matcher(new String(file, StandardCharsets.ISO_8859_1));
+    return m.find() ? m.group(1) : null;
+  }
+}
