@@ -40,6 +40,7 @@ public final class HostFaults {
   private final List<FailingCommand> failingCommands = new CopyOnWriteArrayList<>();
   private int commandsUntilDrop;
   private DropPoint dropPoint;
+  private Pattern dropPattern;
   private volatile Runnable onRefuseChange = () -> {};
 
   /** Added to every request before it is handled (on a timer, never blocking a thread). */
@@ -105,8 +106,20 @@ public final class HostFaults {
     if (nth < 1) {
       throw new IllegalArgumentException("nth must be at least 1");
     }
+    this.dropPattern = null;
     this.commandsUntilDrop = nth;
     this.dropPoint = Objects.requireNonNull(point);
+    return this;
+  }
+
+  /**
+   * Breaks the connection during the next Command request whose line contains a match of {@code regex},
+   * once: e.g. after an IIS6 {@code STOP_SERVER} has run and before the site is started again.
+   */
+  public synchronized HostFaults dropConnectionOnCommandMatching(String regex, DropPoint point) {
+    this.dropPattern = Pattern.compile(regex);
+    this.dropPoint = Objects.requireNonNull(point);
+    this.commandsUntilDrop = 0;
     return this;
   }
 
@@ -130,6 +143,7 @@ public final class HostFaults {
     synchronized (this) {
       commandsUntilDrop = 0;
       dropPoint = null;
+      dropPattern = null;
     }
     refuseConnections(false);
   }
@@ -143,7 +157,16 @@ public final class HostFaults {
   }
 
   /** Counts one Command request; says where to drop the connection if this is the chosen one. */
-  synchronized Optional<DropPoint> countCommandForDrop() {
+  synchronized Optional<DropPoint> countCommandForDrop(String commandLine) {
+    if (dropPattern != null) {
+      if (!dropPattern.matcher(commandLine).find()) {
+        return Optional.empty();
+      }
+      dropPattern = null;
+      DropPoint point = dropPoint;
+      dropPoint = null;
+      return Optional.of(point);
+    }
     if (commandsUntilDrop == 0) {
       return Optional.empty();
     }

@@ -179,7 +179,7 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
           SoapRequest.child(commandLine, "Command").map(SoapRequest::text).orElse(""));
       SoapRequest.children(commandLine, "Arguments")
           .forEach(arg -> line.append(' ').append(SoapRequest.text(arg)));
-      Optional<HostFaults.DropPoint> drop = server.faults().countCommandForDrop();
+      Optional<HostFaults.DropPoint> drop = server.faults().countCommandForDrop(line.toString());
       if (drop.isPresent() && drop.get() == HostFaults.DropPoint.BEFORE_RUN) {
         server.counters().requestFinished();
         reset(ctx.channel());

@@ -72,10 +72,19 @@ class SoapRequestTest {
   @Test
   void dropFaultFiresOnceOnTheNthCommand() {
     HostFaults faults = new HostFaults().dropConnectionOnCommand(3, HostFaults.DropPoint.AFTER_RUN);
-    assertThat(faults.countCommandForDrop()).isEmpty();
-    assertThat(faults.countCommandForDrop()).isEmpty();
-    assertThat(faults.countCommandForDrop()).contains(HostFaults.DropPoint.AFTER_RUN);
-    assertThat(faults.countCommandForDrop()).isEmpty();
+    assertThat(faults.countCommandForDrop("hostname")).isEmpty();
+    assertThat(faults.countCommandForDrop("hostname")).isEmpty();
+    assertThat(faults.countCommandForDrop("hostname")).contains(HostFaults.DropPoint.AFTER_RUN);
+    assertThat(faults.countCommandForDrop("hostname")).isEmpty();
+  }
+
+  @Test
+  void dropOnAMatchingCommandHappensOnceOnTheFirstMatch() {
+    HostFaults faults = new HostFaults().dropConnectionOnCommandMatching("STOP_SERVER", HostFaults.DropPoint.AFTER_RUN);
+    assertThat(faults.countCommandForDrop("cscript //nologo adsutil.vbs ENUM_ALL W3SVC")).isEmpty();
+    assertThat(faults.countCommandForDrop("cscript //nologo adsutil.vbs STOP_SERVER W3SVC/3"))
+        .contains(HostFaults.DropPoint.AFTER_RUN);
+    assertThat(faults.countCommandForDrop("cscript //nologo adsutil.vbs STOP_SERVER W3SVC/3")).isEmpty();
   }
 
   @Test
