@@ -3,7 +3,11 @@ package io.iisfarm.operator.status;
 import io.iisfarm.operator.api.InFlightStep;
 import io.iisfarm.operator.plan.FindingReason;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,9 +45,13 @@ public record FarmReport(
 
   /** InvalidSpec from the spec validator (a blocker) or from the planner (a host finding). */
   public List<String> invalidSpecMessages() {
-    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    LinkedHashSet<String> out = new LinkedHashSet<>();
     blockers.stream().filter(b -> b.kind() == Blocker.Kind.INVALID_SPEC).forEach(b -> out.add(b.message()));
-    hosts.forEach(h -> h.plan().findings(FindingReason.INVALID_SPEC).forEach(f -> out.add(f.message())));
+    // one message per finding, naming the hosts it applies to
+    Map<String, List<String>> hostsByFinding = new LinkedHashMap<>();
+    hosts.forEach(h -> h.plan().findings(FindingReason.INVALID_SPEC).forEach(f ->
+        hostsByFinding.computeIfAbsent(f.message(), m -> new ArrayList<>()).add(h.name())));
+    hostsByFinding.forEach((message, names) -> out.add(String.join(", ", names) + ": " + message));
     return List.copyOf(out);
   }
 

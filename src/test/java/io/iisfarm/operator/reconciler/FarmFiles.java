@@ -3,7 +3,9 @@ package io.iisfarm.operator.reconciler;
 import io.iisfarm.operator.simulator.SimulatedHost;
 import io.iisfarm.operator.simulator.windows.WindowsHost;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +15,19 @@ final class FarmFiles {
   private static final Pattern MACHINE_KEY = Pattern.compile("\\s*<machineKey\\b[^>]*/>");
   private static final Pattern VALIDATION_KEY = Pattern.compile("<machineKey\\b[^>]*\\bvalidationKey=\"([^\"]*)\"");
 
+  private static final Pattern HEX_KEY = Pattern.compile("(?:validationKey|decryptionKey)=\"([0-9A-Fa-f]{32,})\"");
+
   private FarmFiles() {}
+
+  /** Every explicit hex key in the file. */
+  static List<String> keys(byte[] file) {
+    List<String> keys = new ArrayList<>();
+    Matcher m = HEX_KEY.matcher(new String(file, StandardCharsets.ISO_8859_1));
+    while (m.find()) {
+      keys.add(m.group(1));
+    }
+    return keys;
+  }
 
   /** Path → bytes of every config file the operator may touch on {@code host}. */
   static Map<String, byte[]> configs(SimulatedHost host) {

@@ -40,10 +40,13 @@ final class OperatorHarness implements AutoCloseable {
   final SimulatedFarmManifests manifests;
   final LogCapture logs = LogCapture.start();
   private final List<OperatorRuntime> runtimes = new ArrayList<>();
+  /** The keys the hosts held before the operator came: they must not leak either. */
+  private final List<String> hostKeys = new ArrayList<>();
 
   private OperatorHarness(SimulatedFarm sim, String resyncInterval) {
     this.sim = sim;
     this.manifests = SimulatedFarmManifests.of(sim, NAMESPACE, FARM, resyncInterval);
+    sim.hosts().forEach(host -> FarmFiles.configs(host).values().forEach(f -> hostKeys.addAll(FarmFiles.keys(f))));
   }
 
   static OperatorHarness sample(String resyncInterval) {
@@ -117,7 +120,7 @@ final class OperatorHarness implements AutoCloseable {
 
   /** Every secret value this world holds: WinRM passwords and machineKeys. */
   List<String> secretValues() {
-    List<String> values = new ArrayList<>();
+    List<String> values = new ArrayList<>(hostKeys);
     sim.hosts().forEach(h -> values.add(h.password()));
     client.secrets().inNamespace(NAMESPACE).list().getItems().stream()
         .filter(s -> s.getMetadata().getName().endsWith("-machinekey"))
@@ -138,8 +141,11 @@ final class OperatorHarness implements AutoCloseable {
   }
 
   private static Stream<String> decoded(Secret secret) {
-    return secret.getData() == null ? Stream.empty() : secret.getData().values().stream()
+    Stream<String> data = secret.getData() == null ? Stream.empty() : secret.getData().values().stream()
         .map(v -> new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8));
+    Stream<String> stringData = secret.getStringData() == null ? Stream.empty()
+        : secret.getStringData().values().stream();
+    return Stream.concat(data, stringData);
   }
 
   static String describe(IisFarmStatus status) {

@@ -1,0 +1,192 @@
+package io.iisfarm.operator.reconciler;
+
+import static io.iisfarm.operator.reconciler.OperatorHarness.FARM;
+import static io.iisfarm.operator.reconciler.OperatorHarness.NAMESPACE;
+import static io.iisfarm.operator.reconciler.OperatorHarness.condition;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.iisfarm.operator.api.IisFarm;
+import io.iisfarm.operator.api.IisFarmStatus;
+import io.iisfarm.operator.api.SiteSpec;
+import io.iisfarm.operator.api.ValidationAlgorithm;
+import io.iisfarm.operator.simulator.SimulatedHost;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What comes from Secrets and the spec: missing, rotated, generated or adopted keys, and invalid specs. */
+class SecretsAndSpecIT {
+  private static final String NEW_VALIDATION_KEY =
+      "A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3D4E5F60718293A4B5C6D7E8F90"
+          + "0F1E2D3C4B5A69788796A5B4C3D2E1F00F1E2D3C4B5A69788796A5B4C3D2E1F0";
+  private static final String NEW_DECRYPTION_KEY = "00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF";
+
+  @Test
+  void aMissingKeySecretTouchesNoHostUntilItIsCreated() {
+    try (OperatorHarness h = OperatorHarness.sample("60s")) {
+      List<Secret> secrets = h.manifests.secrets();
+      Secret key = secrets.stream().filter(s -> s.getMetadata().getName().equals(h.manifests.keySecretName()))
+          .findFirst().orElseThrow();
+      secrets.stream().filter(s -> s != key).forEach(s -> h.client.secrets().resource(s).create());
+      h.create(h.manifests.farm());
+      h.startOperator();
+
+      IisFarmStatus status = h.awaitStatus(FARM, Duration.ofSeconds(60),
+          OperatorHarness.condition("Ready", "False", "SecretMissing"));
+      assertThat(condition(status, "Ready").orElseThrow().getMessage()).contains(h.manifests.keySecretName());
+      h.sim.hosts().forEach(host -> assertThat(host.journal().size()).as(host.name()).isZero());
+
+      // creating the Secret reconciles the farm without waiting for the resync interval
+      h.client.secrets().resource(key).create();
+      h.awaitStatus(FARM, Duration.ofSeconds(45), OperatorHarness.condition("Ready", "True", null));
+      h.assertNoSecretsLeaked();
+    }
+  }
+
+  @Test
+  void aRotatedKeyIsRolledOutToEveryHost() {
+    try (OperatorHarness h = OperatorHarness.sample("60s").withSecrets()) {
+      h.create(h.manifests.farm());
+      h.startOperator();
+      h.awaitStatus(FARM, Duration.ofSeconds(90), OperatorHarness.condition("Ready", "True", null));
+
+      h.client.secrets().inNamespace(NAMESPACE).withName(h.manifests.keySecretName())
+          .edit(s -> new SecretBuilder(s).withData(Map.of("validationKey", b64(NEW_VALIDATION_KEY),
+              "decryptionKey", b64(NEW_DECRYPTION_KEY))).build());
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+      while (System.nanoTime() < deadline && !h.sim.hosts().stream().allMatch(SecretsAndSpecIT::hasNewKey)) {
+        OperatorHarness.sleep(200);
+      }
+      h.sim.hosts().forEach(host -> assertThat(hasNewKey(host)).as("%s has the rotated key", host.name()).isTrue());
+      h.awaitStatus(FARM, Duration.ofSeconds(30), OperatorHarness.condition("Ready", "True", null));
+      h.assertNoSecretsLeaked();
+      h.logs.close();
+      assertThat(h.logs.text()).doesNotContain(NEW_VALIDATION_KEY.substring(0, 16));
+    }
+  }
+
+  @Test
+  void aMalformedKeySecretIsReportedAndNoHostIsTouched() {
+    try (OperatorHarness h = OperatorHarness.sample("60s").withSecrets()) {
+      // 20 bytes: too short for the farm's validation; and one non-hex character
+      h.client.secrets().inNamespace(NAMESPACE).withName(h.manifests.keySecretName())
+          .edit(s -> new SecretBuilder(s).withData(Map.of("validationKey", b64("00112233445566778899AABBCCDDEEFF00112233"),
+              "decryptionKey", b64("Z0112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF"))).build());
+      h.create(h.manifests.farm());
+      h.startOperator();
+
+      IisFarmStatus status = h.awaitStatus(FARM, Duration.ofSeconds(60),
+          OperatorHarness.condition("Ready", "False", "SecretInvalid"));
+      assertThat(condition(status, "Ready").orElseThrow().getMessage()).contains(h.manifests.keySecretName())
+          .doesNotContain("00112233445566778899");
+      h.sim.hosts().forEach(host -> assertThat(host.journal().size()).as(host.name()).isZero());
+    }
+  }
+
+  @Test
+  void anInvalidSpecTouchesNoHostAndIsNotRetried() {
+    try (OperatorHarness h = OperatorHarness.sample("60s").withSecrets()) {
+      IisFarm farm = h.manifests.farm();
+      farm.getSpec().setSites(List.of(new SiteSpec("Shop", 2L), new SiteSpec("Api", 2L)));
+      h.create(farm);
+      h.startOperator();
+
+      IisFarmStatus status = h.awaitStatus(FARM, Duration.ofSeconds(60),
+          OperatorHarness.condition("Ready", "False", "InvalidSpec"));
+      assertThat(condition(status, "Ready").orElseThrow().getMessage()).contains("spec.sites");
+      OperatorHarness.sleep(6_000);
+      h.sim.hosts().forEach(host -> assertThat(host.journal().size()).as(host.name()).isZero());
+    }
+  }
+
+  @Test
+  void aV4OnlyAlgorithmMeetingAV2RuntimeIsAnInvalidSpecAndChangesNothing() {
+    try (OperatorHarness h = OperatorHarness.sample("60s").withSecrets()) {
+      IisFarm farm = h.manifests.farm();
+      // web01 (Server 2003) has only .NET 2.0, where HMACSHA256 does not exist
+      farm.getSpec().getMachineKey().setValidation(ValidationAlgorithm.HMACSHA256);
+      h.create(farm);
+      h.startOperator();
+
+      IisFarmStatus status = h.awaitStatus(FARM, Duration.ofSeconds(60),
+          OperatorHarness.condition("Ready", "False", "InvalidSpec"));
+      assertThat(condition(status, "Ready").orElseThrow().getMessage()).contains("HMACSHA256");
+      assertThat(h.events()).anyMatch(e -> "InvalidSpec".equals(e.getReason()) && e.getMessage().contains("web01"));
+      h.sim.hosts().forEach(host -> assertThat(host.journal().changes()).as(host.name()).isEmpty());
+    }
+  }
+
+  @Test
+  void generateCreatesTheKeySecretOnceAndNeverOverwritesIt() {
+    try (OperatorHarness h = OperatorHarness.sample("5s")) {
+      h.manifests.secrets().stream().filter(s -> !s.getMetadata().getName().equals(h.manifests.keySecretName()))
+          .forEach(s -> h.client.secrets().resource(s).create());
+      IisFarm farm = h.manifests.farm();
+      farm.getSpec().getMachineKey().setGenerate(true);
+      h.create(farm);
+      h.startOperator();
+
+      h.awaitStatus(FARM, Duration.ofSeconds(90), OperatorHarness.condition("Ready", "True", null));
+      Map<String, String> created = keySecret(h);
+      assertThat(created.get("validationKey")).matches("[0-9A-F]{128}");
+      assertThat(created.get("decryptionKey")).matches("[0-9A-F]{64}");
+      h.sim.hosts().forEach(host -> assertThat(FarmFiles.validationKey(machineConfig(host)))
+          .isEqualTo(created.get("validationKey")));
+      // a later resync keeps the Secret as it is
+      OperatorHarness.sleep(7_000);
+      assertThat(keySecret(h)).isEqualTo(created);
+      h.assertNoSecretsLeaked();
+    }
+  }
+
+  @Test
+  void adoptFromCopiesThatHostsKeyIntoTheSecret() {
+    try (OperatorHarness h = OperatorHarness.sample("60s")) {
+      h.manifests.secrets().stream().filter(s -> !s.getMetadata().getName().equals(h.manifests.keySecretName()))
+          .forEach(s -> h.client.secrets().resource(s).create());
+      String web03Key = FarmFiles.validationKey(machineConfig(h.host("web03")));
+      IisFarm farm = h.manifests.farm();
+      farm.getSpec().getMachineKey().setAdoptFrom("web03");
+      h.create(farm);
+      h.startOperator();
+
+      h.awaitStatus(FARM, Duration.ofSeconds(90), OperatorHarness.condition("Ready", "True", null));
+      assertThat(keySecret(h).get("validationKey")).isEqualTo(web03Key);
+      h.sim.hosts().forEach(host -> assertThat(FarmFiles.validationKey(machineConfig(host))).isEqualTo(web03Key));
+      h.assertNoSecretsLeaked();
+    }
+  }
+
+  private static boolean hasNewKey(SimulatedHost host) {
+    return NEW_VALIDATION_KEY.equals(FarmFiles.validationKey(machineConfig(host)));
+  }
+
+  private static byte[] machineConfig(SimulatedHost host) {
+    String runtime = host.windows().readFile(host.windows().configPath("v4.0", 32, false)).isPresent() ? "v4.0" : "v2.0";
+    return host.windows().readFile(host.windows().configPath(runtime, 32, false)).orElseThrow();
+  }
+
+  private static Map<String, String> keySecret(OperatorHarness h) {
+    Secret secret = h.client.secrets().inNamespace(NAMESPACE).withName(h.manifests.keySecretName()).get();
+    assertThat(secret).as("key Secret").isNotNull();
+    // a real API server folds stringData into data; the mock server keeps what it was sent
+    Map<String, String> out = new java.util.TreeMap<>();
+    if (secret.getStringData() != null) {
+      out.putAll(secret.getStringData());
+    }
+    if (secret.getData() != null) {
+      secret.getData().forEach((k, v) -> out.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+    }
+    return out;
+  }
+
+  private static String b64(String s) {
+    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
+}
