@@ -39,6 +39,7 @@ final class OperatorHarness implements AutoCloseable {
   final SimulatedFarm sim;
   final SimulatedFarmManifests manifests;
   final LogCapture logs = LogCapture.start();
+  final RecordingProgress progress = new RecordingProgress();
   private final List<OperatorRuntime> runtimes = new ArrayList<>();
   /** The keys the hosts held before the operator came: they must not leak either. */
   private final List<String> hostKeys = new ArrayList<>();
@@ -71,7 +72,7 @@ final class OperatorHarness implements AutoCloseable {
   }
 
   OperatorRuntime startOperator(RuntimeOptions options) {
-    OperatorRuntime runtime = OperatorRuntime.start(client, options, ProgressListener.NONE);
+    OperatorRuntime runtime = OperatorRuntime.start(client, options, progress);
     runtimes.add(runtime);
     return runtime;
   }
