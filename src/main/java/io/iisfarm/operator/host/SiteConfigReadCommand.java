@@ -12,59 +12,88 @@ import java.util.Map;
 /**
  * The second read, only when asked: each site's own web.config (in its root physical path) as certutil
  * base64, to report a {@code <machineKey>} or {@code <sessionState>} that overrides the machine level.
- * Sites sharing a folder are read once. Normally one command line; split only when the paths of very many
- * sites would pass cmd's limit.
+ * Sites sharing a folder are read once. One cmd {@code for} loop walks the folders, so a site costs only its
+ * quoted folder on the command line: one line for a few hundred sites, more only past cmd's length limit.
  */
 final class SiteConfigReadCommand {
 
-  /** A site's web.config to read. */
-  record Target(String site, String path) {}
+  /** A site's web.config to read, in {@code folder}. */
+  record Target(String site, String folder) {
+    String path() {
+      return folder + "\\web.config";
+    }
+  }
+
+  static final String PART = "siteconfig";
 
   private SiteConfigReadCommand() {}
 
   static List<Target> targets(List<ObservedSite> sites) {
-    Map<String, Target> byPath = new LinkedHashMap<>();
+    Map<String, Target> byFolder = new LinkedHashMap<>();
     for (ObservedSite site : sites) {
       String root = site.physicalPath();
       if (root == null || root.isBlank() || root.indexOf('"') >= 0) {
         continue;
       }
-      String path = (root.endsWith("\\") ? root : root + "\\") + "web.config";
-      byPath.putIfAbsent(path.toLowerCase(Locale.ROOT), new Target(site.name(), path));
+      String folder = root.endsWith("\\") ? root.substring(0, root.length() - 1) : root;
+      byFolder.putIfAbsent(folder.toLowerCase(Locale.ROOT), new Target(site.name(), folder));
     }
-    return new ArrayList<>(byPath.values());
+    return new ArrayList<>(byFolder.values());
   }
 
-  static String part(int index) {
-    return "siteconfig:" + index;
-  }
-
-  /** Command lines covering every target, each under cmd's limit; parts are numbered across them. */
+  /**
+   * Command lines covering every target in order, each under cmd's limit:
+   * {@code for %p in ("D:\sites\shop" ...) do @(echo ==iisfarm:siteconfig== & (if exist "%~p\web.config" (...)))}.
+   * FOR replaces {@code %~p} (the folder without its quotes) after the line is parsed, so characters such as
+   * {@code &} in a folder name stay text; {@code @} keeps cmd from echoing each loop body at the command line
+   * (learn.microsoft.com/windows-server/administration/windows-commands/for).
+   */
   static List<String> build(List<Target> targets, String tempFile) {
-    List<String> pieces = new ArrayList<>();
-    for (int i = 0; i < targets.size(); i++) {
-      pieces.add(Sections.echo(part(i)) + " & " + Cmd.printFileBase64(targets.get(i).path(), tempFile));
+    String file = "\"%~p\\web.config\"";
+    String body = ") do @(" + Sections.echo(PART) + " & (if exist " + file + " (certutil -f -encode " + file + " "
+        + Cmd.quote(tempFile) + " >nul & type " + Cmd.quote(tempFile) + " & del " + Cmd.quote(tempFile) + ")))"
+        + " & " + Sections.echo(HostReadCommand.END);
+    List<String> lines = new ArrayList<>();
+    List<String> folders = new ArrayList<>();
+    for (Target target : targets) {
+      folders.add(Cmd.quote(target.folder()));
+      if (folders.size() > 1 && !Cmd.fits(loop(folders, body))) {
+        folders.remove(folders.size() - 1);
+        lines.add(Cmd.checked(loop(folders, body)));
+        folders = new ArrayList<>(List.of(Cmd.quote(target.folder())));
+      }
     }
-    return Cmd.pack(pieces, Sections.echo(HostReadCommand.END));
+    if (!folders.isEmpty()) {
+      lines.add(Cmd.checked(loop(folders, body)));
+    }
+    return lines;
   }
 
-  /** Parses the outputs of {@link #build} in order; sites without a web.config are left out. */
+  private static String loop(List<String> folders, String body) {
+    return "for %p in (" + String.join(" ", folders) + body;
+  }
+
+  /**
+   * Parses the outputs of {@link #build} in order: the loop prints one part per folder, in the order given;
+   * sites without a web.config are left out.
+   */
   static List<SiteWebConfig> parse(String host, List<Target> targets, List<String> outputs) {
-    Map<String, String> parts = new LinkedHashMap<>();
+    List<String> texts = new ArrayList<>();
     for (String output : outputs) {
-      Map<String, String> split = Sections.split(output);
-      if (!split.containsKey(HostReadCommand.END)) {
-        throw new WinRmProtocolException(host, "siteconfig", "the site web.config read was cut short", null);
+      List<Map.Entry<String, String>> parts = Sections.list(output);
+      if (parts.isEmpty() || !parts.get(parts.size() - 1).getKey().equals(HostReadCommand.END)) {
+        throw new WinRmProtocolException(host, PART, "the site web.config read was cut short", null);
       }
-      parts.putAll(split);
+      parts.stream().filter(p -> p.getKey().equals(PART)).forEach(p -> texts.add(p.getValue()));
+    }
+    if (texts.size() != targets.size()) {
+      throw new WinRmProtocolException(host, PART, "the site web.config read printed " + texts.size()
+          + " parts for " + targets.size() + " folders", null);
     }
     List<SiteWebConfig> configs = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
       Target target = targets.get(i);
-      String text = parts.get(part(i));
-      if (text == null) {
-        throw new WinRmProtocolException(host, part(i), "the site web.config read lacks the part for " + target.site(), null);
-      }
+      String text = texts.get(i);
       if (text.isBlank()) {
         continue;
       }

@@ -1,12 +1,15 @@
 package io.iisfarm.operator.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.iisfarm.operator.simulator.windows.WindowsHost;
 import io.iisfarm.operator.simulator.wsman.CommandJournal;
 import io.iisfarm.operator.simulator.wsman.HostFaults;
 import io.iisfarm.operator.simulator.wsman.WsmanCounters;
 import io.iisfarm.operator.simulator.wsman.WsmanServer;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * One host of a {@link SimulatedFarm}: an emulated Windows/IIS host behind its own WinRM listener
@@ -102,6 +105,25 @@ public final class SimulatedHost {
 
   public WsmanCounters counters() {
     return server.counters();
+  }
+
+  /**
+   * Applies {@code change} (a drift change as the farm file writes it) once, right after the next command
+   * line in which {@code commandRegex} is found has run and before its output reaches the client: another
+   * hand changing the host between two commands of one client, e.g. rewriting a config file between the
+   * client's write and its read-back.
+   */
+  public void driftAfterCommand(String commandRegex, JsonNode change) {
+    Pattern pattern = Pattern.compile(commandRegex);
+    Runnable apply = backend.drift(change);
+    AtomicBoolean applied = new AtomicBoolean();
+    // runs on the command thread, before that command's output is released
+    server.addCommandListener(entry -> {
+      if (pattern.matcher(entry.commandLine()).find() && applied.compareAndSet(false, true)) {
+        apply.run();
+        driftApplied();
+      }
+    });
   }
 
   /** How many drift steps have been applied to this host so far. */

@@ -29,7 +29,10 @@ public interface WinRmSession extends AutoCloseable {
    */
   CommandOutput run(String commandLine);
 
-  /** Deletes the shell on the host (unless the session is broken) and releases the connection. Never throws. */
+  /**
+   * Deletes the shell on the host (unless a transport failure broke the session; after a WS-Man fault the host
+   * still answers, so the shell is deleted) and releases the connection. Never throws.
+   */
   @Override
   void close();
 }

@@ -179,7 +179,9 @@ final class Winrm4jSession implements WinRmSession {
     }
     closed = true;
     try {
-      if (broken == null && shell != null) {
+      // after a WS-Man fault the host is answering: delete the shell, or it counts against the user's
+      // MaxShellsPerUser quota until it idles out; after a transport failure never wait on the host again
+      if ((broken == null || broken instanceof WsManFaultException) && shell != null) {
         long start = System.nanoTime();
         try {
           shell.close();

@@ -3,9 +3,11 @@ package io.iisfarm.operator.host;
 import static io.iisfarm.operator.host.WindowsOutput.certutil;
 import static io.iisfarm.operator.host.WindowsOutput.marker;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.iisfarm.operator.model.ObservedSite;
 import io.iisfarm.operator.model.SiteWebConfig;
+import io.iisfarm.operator.winrm.WinRmProtocolException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +28,9 @@ class SiteConfigReadCommandTest {
     assertThat(lines).hasSize(1);
     String shopConfig = "<configuration><system.web><machineKey validationKey=\"AutoGenerate\" decryption=\"AES\"/>"
         + "<sessionState mode=\"InProc\"/></system.web></configuration>";
-    String output = marker("siteconfig:0") + certutil(shopConfig.getBytes(StandardCharsets.UTF_8))
-        + marker("siteconfig:1") + marker("end");
+    // the loop prints one part per folder, in order; Api's folder has no web.config
+    String output = marker("siteconfig") + certutil(shopConfig.getBytes(StandardCharsets.UTF_8))
+        + marker("siteconfig") + marker("end");
     List<SiteWebConfig> configs = SiteConfigReadCommand.parse("web:5986", targets, List.of(output));
     assertThat(configs).singleElement().satisfies(c -> {
       assertThat(c.site()).isEqualTo("Shop");
@@ -37,14 +40,44 @@ class SiteConfigReadCommandTest {
   }
 
   @Test
-  void manySitesAreSplitIntoLinesUnderTheLimit() {
+  void aFewHundredSitesFitOneLineAndMoreAreSplitUnderTheLimit() {
+    List<String> lines = SiteConfigReadCommand.build(SiteConfigReadCommand.targets(sites(150)), "%TEMP%\\t.b64");
+    assertThat(lines.size()).isEqualTo(1);
+    assertThat(Cmd.fits(lines.get(0))).isTrue();
+
+    List<SiteConfigReadCommand.Target> many = SiteConfigReadCommand.targets(sites(1000));
+    List<String> split = SiteConfigReadCommand.build(many, "%TEMP%\\t.b64");
+    assertThat(split.size()).isGreaterThan(1);
+    assertThat(split).allMatch(Cmd::fits).allMatch(l -> l.startsWith("for %p in (\"") && l.endsWith("echo ==iisfarm:end=="));
+    String all = String.join("\n", split);
+    for (SiteConfigReadCommand.Target target : many) {
+      assertThat(all).containsOnlyOnce("\"" + target.folder() + "\"");
+    }
+  }
+
+  @Test
+  void partsAreMatchedToFoldersByOrderAcrossLinesAndAMissingOneIsAProtocolError() {
+    List<SiteConfigReadCommand.Target> targets = SiteConfigReadCommand.targets(sites(3));
+    String config = "<configuration><system.web><sessionState mode=\"StateServer\"/></system.web></configuration>";
+    String first = marker("siteconfig") + marker("siteconfig") + certutil(config.getBytes(StandardCharsets.UTF_8)) + marker("end");
+    String second = marker("siteconfig") + marker("end");
+    assertThat(SiteConfigReadCommand.parse("web:5986", targets, List.of(first, second)))
+        .singleElement().satisfies(c -> {
+          assertThat(c.site()).isEqualTo("site1");
+          assertThat(c.path()).isEqualTo("D:\\inetpub\\sites\\customer-1\\wwwroot\\web.config");
+          assertThat(c.sessionState().mode()).isEqualTo("StateServer");
+        });
+    assertThatThrownBy(() -> SiteConfigReadCommand.parse("web:5986", targets, List.of(first)))
+        .isInstanceOf(WinRmProtocolException.class).hasMessageContaining("2 parts for 3 folders");
+    assertThatThrownBy(() -> SiteConfigReadCommand.parse("web:5986", targets, List.of(marker("siteconfig"))))
+        .isInstanceOf(WinRmProtocolException.class).hasMessageContaining("cut short");
+  }
+
+  private static List<ObservedSite> sites(int count) {
     List<ObservedSite> sites = new ArrayList<>();
-    for (int i = 0; i < 120; i++) {
+    for (int i = 0; i < count; i++) {
       sites.add(new ObservedSite("site" + i, i + 1, "Started", "D:\\inetpub\\sites\\customer-" + i + "\\wwwroot", null, List.of()));
     }
-    List<String> lines = SiteConfigReadCommand.build(SiteConfigReadCommand.targets(sites), "%TEMP%\\t.b64");
-    assertThat(lines.size()).isGreaterThan(1);
-    assertThat(lines).allMatch(Cmd::fits).allMatch(l -> l.endsWith("echo ==iisfarm:end=="));
-    assertThat(String.join("", lines).split("==iisfarm:siteconfig:", -1)).hasSize(121);
+    return sites;
   }
 }

@@ -137,6 +137,7 @@ class WinRmTransportIT {
           })
           .hasMessageContaining("2150858843");
     }
+    assertThat(wsman.count(FakeWsMan.DELETE)).as("the host answered: its shell is deleted").isEqualTo(1);
   }
 
   @Test
