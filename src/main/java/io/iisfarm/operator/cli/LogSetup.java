@@ -1,25 +1,57 @@
 package io.iisfarm.operator.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.joran.spi.JoranException;
 import java.net.URL;
+import java.util.Iterator;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** Chooses text or JSON logs and routes java.util.logging (CXF, the embedded API server) into SLF4J. */
-final class LogSetup {
+public final class LogSetup {
   private LogSetup() {}
 
   enum Format { text, json }
 
   static void apply(Format format) {
-    SLF4JBridgeHandler.removeHandlersForRootLogger();
-    SLF4JBridgeHandler.install();
-    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
+    bridgeJul();
     if (format == Format.json) {
       configure("/logback-json.xml");
     }
+  }
+
+  /**
+   * For a command whose standard output is its result ({@code audit}): every console appender writes to
+   * standard error instead, so that a log line never mixes with the table or the JSON a script reads. The
+   * command reports a host's failure itself, so CXF's warning with a stack trace for it, and SAAJ's about its
+   * own service lookup, are left out.
+   */
+  public static void toStandardError() {
+    bridgeJul();
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    context.getLogger("org.apache.cxf.phase.PhaseInterceptorChain").setLevel(Level.ERROR);
+    context.getLogger("javax.xml.soap").setLevel(Level.ERROR);
+    for (Logger logger : context.getLoggerList()) {
+      for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext(); ) {
+        if (it.next() instanceof ConsoleAppender<ILoggingEvent> console && !"System.err".equals(console.getTarget())) {
+          console.stop();
+          console.setTarget("System.err");
+          console.start();
+        }
+      }
+    }
+  }
+
+  private static void bridgeJul() {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
   }
 
   private static void configure(String resource) {

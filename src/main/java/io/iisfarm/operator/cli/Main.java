@@ -1,12 +1,14 @@
 package io.iisfarm.operator.cli;
 
+import io.iisfarm.operator.cli.audit.AuditCommand;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the jar: {@code run}, {@code demo}, {@code audit FILE}, {@code simulate}. */
 @Command(name = "iis-farm-operator", mixinStandardHelpOptions = true,
     description = "Keeps IIS site IDs and ASP.NET machineKeys aligned across a web farm.",
-    subcommands = {RunCommand.class, SimulateCommand.class})
+    subcommands = {RunCommand.class, AuditCommand.class, SimulateCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -17,7 +19,21 @@ public final class Main implements Runnable {
 
   /** Runs a command line and returns its exit code; tests call this the way a user calls the jar. */
   public static int execute(String... args) {
-    return new CommandLine(new Main()).execute(args);
+    return commandLine(System.getenv()).execute(args);
+  }
+
+  /**
+   * The jar's command line, with {@code environment} in place of the process environment for the commands that
+   * read credentials from it ({@code audit}); tests set its output and error writers and execute it.
+   */
+  public static CommandLine commandLine(Map<String, String> environment) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    return new CommandLine(new Main(), new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        return type == AuditCommand.class ? type.cast(new AuditCommand(environment)) : defaults.create(type);
+      }
+    });
   }
 
   @Override

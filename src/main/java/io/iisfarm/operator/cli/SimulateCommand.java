@@ -1,9 +1,14 @@
 package io.iisfarm.operator.cli;
 
+import io.iisfarm.operator.secrets.KeyGenerator;
 import io.iisfarm.operator.simulator.LegacyTls;
 import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.simulator.SimulatedHost;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,6 +42,16 @@ public final class SimulateCommand implements Callable<Integer> {
           + "for clients to trust.")
   Path caOut;
 
+  @Option(names = "--farm-out", paramLabel = "FILE",
+      description = "Write an IisFarm for the served hosts here (YAML), with the sites and machineKey the farm"
+          + " file's iisFarm: section asks for; check it with audit.")
+  Path farmOut;
+
+  @Option(names = "--secrets-out", paramLabel = "FILE",
+      description = "Write the Secrets that IisFarm names here (YAML, readable by the owner only): WinRM"
+          + " credentials, CA and a new random machineKey.")
+  Path secretsOut;
+
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   @Override
@@ -44,14 +59,20 @@ public final class SimulateCommand implements Callable<Integer> {
     // must precede any TLS use in this JVM: the IIS6 hosts offer TLS 1.0 alone
     LegacyTls.enable();
     PrintWriter out = spec.commandLine().getOut();
-    try (SimulatedFarm farm = farmFile == null ? SimulatedFarm.sample()
-        : SimulatedFarm.load(farmFile)) {
-      Thread hook = new Thread(stopped::countDown, "simulate-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
+    String farmYaml = farmFile == null ? sampleYaml() : Files.readString(farmFile);
+    try (SimulatedFarm farm = SimulatedFarm.fromYaml(farmYaml)) {
       if (caOut != null) {
         farm.writeCaPem(caOut);
       }
       printHosts(farm.hosts(), caOut, out);
+      try {
+        writeManifests(farmYaml, farm, out);
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("simulate: cannot write the IisFarm: " + e.getMessage());
+        return 2;
+      }
+      Thread hook = new Thread(stopped::countDown, "simulate-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
       out.println("Serving until interrupted (Ctrl+C).");
       out.flush();
       try {
@@ -69,6 +90,33 @@ public final class SimulateCommand implements Callable<Integer> {
     out.println("Simulated farm stopped.");
     out.flush();
     return 0;
+  }
+
+  private void writeManifests(String farmYaml, SimulatedFarm farm, PrintWriter out) throws IOException {
+    if (farmOut == null && secretsOut == null) {
+      return;
+    }
+    SimulatedFarmManifests.Manifests manifests = SimulatedFarmManifests.of(farmYaml, farm, new KeyGenerator());
+    if (farmOut != null) {
+      Files.writeString(farmOut, manifests.farmYaml());
+      out.println("IisFarm written to " + farmOut);
+    }
+    if (secretsOut != null) {
+      SimulatedFarmManifests.writePrivate(secretsOut, manifests.secretsYaml());
+      out.println("Its Secrets written to " + secretsOut + " (credentials and key: keep the file private)");
+    }
+    if (farmOut != null && secretsOut != null) {
+      out.println("Check the farm: java -jar iis-farm-operator.jar audit --secrets " + secretsOut + " " + farmOut);
+    }
+  }
+
+  private static String sampleYaml() throws IOException {
+    try (InputStream in = SimulatedFarm.class.getResourceAsStream(SimulatedFarm.SAMPLE_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("sample farm missing: " + SimulatedFarm.SAMPLE_RESOURCE);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   static void printHosts(List<SimulatedHost> hosts, Path caOut, PrintWriter out) {

@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the per-host part of a reconcile's report from what each step produced. */
-final class HostReports {
+/** Builds the per-host part of a reconcile's report (or of an audit) from what each step produced. */
+public final class HostReports {
   private HostReports() {}
 
   /** One report per spec host: claimed elsewhere, not read (a blocker), failed, or observed and planned. */
-  static List<HostReport> of(IisFarmSpec spec, Map<String, HostRead> reads, Map<String, String> claimed,
+  public static List<HostReport> of(IisFarmSpec spec, Map<String, HostRead> reads, Map<String, String> claimed,
       FarmPlan plan) {
     List<HostReport> reports = new ArrayList<>();
     for (HostSpec host : spec.getHosts()) {

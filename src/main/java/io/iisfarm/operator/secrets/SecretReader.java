@@ -27,15 +27,29 @@ public class SecretReader {
     return find(namespace, name).orElseThrow(() -> SecretProblemException.missing(namespace, name, purpose));
   }
 
-  /** {@code data} is base64; {@code stringData} is honoured too, for API servers that do not fold it in. */
-  static Map<String, String> decode(Secret secret) {
+  /**
+   * {@code data} is base64; {@code stringData} is honoured too, for API servers that do not fold it in (and
+   * Secrets read from files).
+   *
+   * @throws SecretProblemException naming the key whose data is not base64, never its value
+   */
+  public static Map<String, String> decode(Secret secret) {
     Map<String, String> values = new HashMap<>();
     if (secret.getStringData() != null) {
       values.putAll(secret.getStringData());
     }
     if (secret.getData() != null) {
       Base64.Decoder decoder = Base64.getMimeDecoder();
-      secret.getData().forEach((k, v) -> values.put(k, new String(decoder.decode(v), StandardCharsets.UTF_8)));
+      secret.getData().forEach((k, v) -> {
+        try {
+          values.put(k, new String(decoder.decode(v == null ? "" : v), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          var meta = secret.getMetadata();
+          throw SecretProblemException.invalid(meta == null ? null : meta.getNamespace(),
+              meta == null ? null : meta.getName(),
+              "data." + k + " is not base64: put the value under stringData, or base64-encode it");
+        }
+      });
     }
     return values;
   }

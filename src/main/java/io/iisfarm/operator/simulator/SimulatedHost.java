@@ -57,6 +57,16 @@ public final class SimulatedHost {
     return https() && server.config().tlsProtocols().equals(java.util.List.of("TLSv1"));
   }
 
+  /** Whether the listener accepts Basic authentication. */
+  public boolean basicAuth() {
+    return server.config().basicAuth();
+  }
+
+  /** Whether the listener accepts NTLM (over HTTPS only). */
+  public boolean ntlmAuth() {
+    return server.config().ntlmAuth();
+  }
+
   public String username() {
     return server.config().username();
   }

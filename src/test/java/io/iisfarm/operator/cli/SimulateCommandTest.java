@@ -17,7 +17,8 @@ class SimulateCommandTest {
     int exit = cli.execute("simulate", "--help");
 
     assertThat(exit).isZero();
-    assertThat(out.toString()).contains("simulate", "--farm=FILE", "--ca-out=FILE", "TLS 1.0");
+    assertThat(out.toString()).contains("simulate", "--farm=FILE", "--ca-out=FILE", "--farm-out=FILE",
+        "--secrets-out=FILE", "TLS 1.0");
   }
 
   @Test

@@ -1,0 +1,114 @@
+package io.iisfarm.operator.cli.audit;
+
+import io.iisfarm.operator.api.IisFarm;
+import io.iisfarm.operator.cli.LogSetup;
+import io.iisfarm.operator.plan.SpecProblem;
+import io.iisfarm.operator.plan.SpecValidator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code audit FILE}: the drift table of a farm file, without Kubernetes; changes nothing on any host. */
+@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
+    exitCodeOnExecutionException = AuditCommand.EXIT_INTERNAL,
+    description = {
+        "Checks an IisFarm once, without Kubernetes: reads every host in parallel over WinRM (read commands"
+            + " only, whatever spec.mode says) and prints, per host, the IIS version, each site's actual and"
+            + " desired ID, the machineKey fingerprint of each runtime, bitness and config file (never the key),"
+            + " and whether the host is in sync or what differs.",
+        "",
+        "Credentials and keys never come from the command line. Each Secret the IisFarm names is taken from"
+            + " --secrets FILE when the file holds a Secret of that name, otherwise from the environment:",
+        "  IISFARM_WINRM_USERNAME, IISFARM_WINRM_PASSWORD  every credentialsSecretRef",
+        "  IISFARM_WINRM_CA_FILE                           winrm.caSecretRef (PEM file)",
+        "  IISFARM_VALIDATION_KEY, IISFARM_DECRYPTION_KEY  machineKey.secretRef (hex)",
+        "Without the key, machineKey.adoptFrom compares every host with the named host's key; generate is"
+            + " refused (an audit creates nothing).",
+        ""},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:every host is in sync",
+        "1:drift: some host differs from the spec",
+        "2:usage error: missing or malformed file, invalid spec, credentials or key not given",
+        "3:some host could not be read (wins over 1)",
+        "4:internal error"},
+    footerHeading = "%nExample, against the simulated farm:%n",
+    footer = {
+        "  java -jar iis-farm-operator.jar simulate \\",
+        "      --farm-out farm.yaml --secrets-out secrets.yaml",
+        "  java -jar iis-farm-operator.jar audit --secrets secrets.yaml farm.yaml"})
+public final class AuditCommand implements Callable<Integer> {
+  static final int EXIT_USAGE = 2;
+  static final int EXIT_INTERNAL = 4;
+
+  enum Output { table, json }
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE",
+      description = "The IisFarm to check: YAML (or JSON) as for kubectl apply, one document.")
+  Path farmFile;
+
+  @Option(names = "--secrets", paramLabel = "FILE",
+      description = "YAML with the Secrets the IisFarm names: one or more documents, or a v1 List; data"
+          + " (base64) or stringData.")
+  Path secretsFile;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+      description = "table (default), or json: one stable document for scripts.")
+  Output output;
+
+  private final Map<String, String> environment;
+
+  public AuditCommand() {
+    this(System.getenv());
+  }
+
+  /** @param environment where credentials and keys are looked up instead of {@link System#getenv()} */
+  public AuditCommand(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  @Override
+  public Integer call() {
+    LogSetup.toStandardError();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    FarmAudit.Result result;
+    try {
+      IisFarm farm = FarmDocument.read(farmFile);
+      if (farm.getMetadata().getNamespace() == null) {
+        // as kubectl would place it
+        farm.getMetadata().setNamespace("default");
+      }
+      List<SpecProblem> problems = SpecValidator.validate(farm.getSpec());
+      if (!problems.isEmpty()) {
+        throw new UsageException(farmFile + " has an invalid spec:\n" + problems.stream()
+            .map(p -> "  " + p).collect(Collectors.joining("\n")));
+      }
+      AuditSecrets secrets = AuditSecrets.load(farm, secretsFile, environment);
+      result = new FarmAudit(Clock.systemUTC()).run(farm, secrets);
+    } catch (UsageException e) {
+      err.println("audit: " + e.getMessage().replace("\n", "\naudit: "));
+      err.flush();
+      return EXIT_USAGE;
+    }
+    if (output == Output.json) {
+      out.println(AuditDocument.of(result).toJson());
+      out.flush();
+    } else {
+      AuditTable.print(result, out);
+    }
+    return result.outcome().exitCode;
+  }
+}
