@@ -95,12 +95,17 @@ class SecretsAndSpecIT {
       IisFarm farm = h.manifests.farm();
       farm.getSpec().setSites(List.of(new SiteSpec("Shop", 2L), new SiteSpec("Api", 2L)));
       h.create(farm);
-      h.startOperator();
+      var runtime = h.startOperator();
 
       IisFarmStatus status = h.awaitStatus(FARM, Duration.ofSeconds(60),
           OperatorHarness.condition("Ready", "False", "InvalidSpec"));
       assertThat(condition(status, "Ready").orElseThrow().getMessage()).contains("spec.sites");
-      OperatorHarness.sleep(6_000);
+      // the status write itself may be seen once more; after that nothing until the spec changes
+      OperatorHarness.sleep(2_000);
+      double reconciles = reconciles(runtime);
+      // longer than the first retry of a transient failure (5 s)
+      OperatorHarness.sleep(7_000);
+      assertThat(reconciles(runtime)).isEqualTo(reconciles).isPositive();
       h.sim.hosts().forEach(host -> assertThat(host.journal().size()).as(host.name()).isZero());
     }
   }
@@ -161,6 +166,11 @@ class SecretsAndSpecIT {
       h.sim.hosts().forEach(host -> assertThat(FarmFiles.validationKey(machineConfig(host))).isEqualTo(web03Key));
       h.assertNoSecretsLeaked();
     }
+  }
+
+  private static double reconciles(io.iisfarm.operator.cli.OperatorRuntime runtime) {
+    return runtime.registry().find("iisfarm.reconciles").counters().stream()
+        .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
   }
 
   private static boolean hasNewKey(SimulatedHost host) {
