@@ -17,7 +17,12 @@ public final class Main implements Runnable {
 
   /** Runs a command line and returns its exit code; tests call this the way a user calls the jar. */
   public static int execute(String... args) {
-    return new CommandLine(new Main()).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** The jar's command line: {@link #execute} runs it; callers in this JVM may first set its output or reach a command. */
+  static CommandLine commandLine() {
+    return new CommandLine(new Main());
   }
 
   @Override
