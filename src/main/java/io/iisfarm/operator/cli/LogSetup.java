@@ -1,5 +1,7 @@
 package io.iisfarm.operator.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
@@ -14,12 +16,28 @@ final class LogSetup {
   enum Format { text, json }
 
   static void apply(Format format) {
-    SLF4JBridgeHandler.removeHandlersForRootLogger();
-    SLF4JBridgeHandler.install();
-    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
+    bridgeJul();
     if (format == Format.json) {
       configure("/logback-json.xml");
     }
+  }
+
+  /**
+   * For {@code demo}, which prints its own progress: loggers without a level of their own (libraries, and the
+   * operator's INFO lines) show WARN and up only. Returns what restores the previous root level.
+   */
+  static Runnable warningsOnly() {
+    bridgeJul();
+    Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Level before = root.getLevel();
+    root.setLevel(Level.WARN);
+    return () -> root.setLevel(before);
+  }
+
+  private static void bridgeJul() {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
   }
 
   private static void configure(String resource) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the jar: {@code run}, {@code demo}, {@code audit FILE}, {@code simulate}. */
 @Command(name = "iis-farm-operator", mixinStandardHelpOptions = true,
     description = "Keeps IIS site IDs and ASP.NET machineKeys aligned across a web farm.",
-    subcommands = {RunCommand.class, SimulateCommand.class})
+    subcommands = {RunCommand.class, DemoCommand.class, SimulateCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
