@@ -48,6 +48,18 @@ public final class LogSetup {
     }
   }
 
+  /**
+   * For {@code demo}, which prints its own progress: loggers without a level of their own (libraries, and the
+   * operator's INFO lines) show WARN and up only. Returns what restores the previous root level.
+   */
+  static Runnable warningsOnly() {
+    bridgeJul();
+    Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Level before = root.getLevel();
+    root.setLevel(Level.WARN);
+    return () -> root.setLevel(before);
+  }
+
   private static void bridgeJul() {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the jar: {@code run}, {@code demo}, {@code audit FILE}, {@code simulate}. */
 @Command(name = "iis-farm-operator", mixinStandardHelpOptions = true,
     description = "Keeps IIS site IDs and ASP.NET machineKeys aligned across a web farm.",
-    subcommands = {RunCommand.class, AuditCommand.class, SimulateCommand.class})
+    subcommands = {RunCommand.class, DemoCommand.class, AuditCommand.class, SimulateCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -19,7 +19,12 @@ public final class Main implements Runnable {
 
   /** Runs a command line and returns its exit code; tests call this the way a user calls the jar. */
   public static int execute(String... args) {
-    return commandLine(System.getenv()).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** The jar's command line: {@link #execute} runs it; callers in this JVM may first set its output or reach a command. */
+  static CommandLine commandLine() {
+    return commandLine(System.getenv());
   }
 
   /**

@@ -51,6 +51,8 @@ final class RunCommand implements Callable<Integer> {
       description = "Hosts read at the same time, across all farms [IISFARM_HOST_PARALLELISM].")
   int hostParallelism;
 
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+
   @Override
   public Integer call() throws InterruptedException {
     LogSetup.apply(logFormat);
@@ -64,13 +66,39 @@ final class RunCommand implements Callable<Integer> {
     LOG.info("operator started: namespaces={}, labelSelector={}, leaderElection={}, metrics on :{}",
         watched.isEmpty() ? "all" : watched, labelSelector == null || labelSelector.isBlank() ? "none" : labelSelector,
         leaderElection, runtime.metricsPort());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      runtime.close();
-      client.close();
-      stopped.countDown();
-    }, "shutdown"));
-    stopped.await();
+    // SIGTERM (or Ctrl+C) runs the hook, which stops the operator itself: the JVM exits as soon as hooks end
+    Thread hook = new Thread(() -> {
+      stopRequested.countDown();
+      stop(runtime, client);
+    }, "shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    stopRequested.await();
+    if (removeHook(hook)) {
+      stop(runtime, client);
+    }
     return 0;
+  }
+
+  /** Stops the operator as SIGTERM does, for a caller in this JVM (tests); {@link #call()} then returns 0. */
+  void stop() {
+    stopRequested.countDown();
+  }
+
+  private static void stop(OperatorRuntime runtime, KubernetesClient client) {
+    try {
+      runtime.close();
+    } finally {
+      client.close();
+    }
+    LOG.info("operator stopped");
+  }
+
+  /** False when the JVM is shutting down already: the hook then does the stopping. */
+  private static boolean removeHook(Thread hook) {
+    try {
+      return Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      return false;
+    }
   }
 }

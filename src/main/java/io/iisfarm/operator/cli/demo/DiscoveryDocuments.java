@@ -57,6 +57,13 @@ final class DiscoveryDocuments {
     return list;
   }
 
+  /** Leases, for leader election; the group is listed in {@link #groups()}, so kubectl reads it. */
+  static ObjectNode coordinationResources() {
+    ObjectNode list = resourceList("coordination.k8s.io/v1");
+    addResource((ArrayNode) list.get("resources"), "leases", "lease", true, "Lease", null);
+    return list;
+  }
+
   private static ObjectNode resourceList(String groupVersion) {
     ObjectNode list = JSON.createObjectNode();
     list.put("kind", "APIResourceList").put("apiVersion", "v1").put("groupVersion", groupVersion);

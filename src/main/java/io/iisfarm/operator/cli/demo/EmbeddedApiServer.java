@@ -32,7 +32,16 @@ public final class EmbeddedApiServer implements AutoCloseable {
     KubectlAwareDispatcher dispatcher = new KubectlAwareDispatcher(Clock.systemUTC());
     KubernetesMockServer server =
         new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
-    server.init(InetAddress.getLoopbackAddress(), port);
+    try {
+      server.init(InetAddress.getLoopbackAddress(), port);
+    } catch (IllegalStateException e) {
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      throw new IllegalStateException("cannot serve the Kubernetes API on 127.0.0.1:" + port + ": "
+          + cause.getMessage(), e);
+    }
     return new EmbeddedApiServer(dispatcher, server);
   }
 

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * fabric8's CRUD dispatcher taught what kubectl asks a real API server before and while it lists
- * IisFarms: the discovery documents, and the {@code as=Table} rendering with the CRD's printer columns.
+ * IisFarms: the discovery documents, and the {@code as=Table} rendering with the CRD's printer columns; and for
+ * Events, the Table and the {@code involvedObject} field selectors that kubectl get and describe use.
  */
 final class KubectlAwareDispatcher extends KubernetesCrudDispatcher {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,6 +57,8 @@ final class KubectlAwareDispatcher extends KubernetesCrudDispatcher {
           return json(DiscoveryDocuments.coreResources());
         case "/apis":
           return json(DiscoveryDocuments.groups());
+        case "/apis/coordination.k8s.io/v1":
+          return json(DiscoveryDocuments.coordinationResources());
         default:
           break;
       }
@@ -63,7 +66,11 @@ final class KubectlAwareDispatcher extends KubernetesCrudDispatcher {
         return json(DiscoveryDocuments.iisFarmResources());
       }
       String accept = request.getHeader("Accept");
-      if (accept != null && accept.contains("as=Table") && IISFARM_PATH.matcher(path).matches()
+      boolean asTable = accept != null && accept.contains("as=Table");
+      if (EventQueries.isEventList(path) && (asTable || !EventQueries.fieldSelector(path).isEmpty())) {
+        return events(path, asTable);
+      }
+      if (asTable && IISFARM_PATH.matcher(path).matches()
           && !path.contains("watch=")) {
         return table(path);
       }
@@ -80,6 +87,20 @@ final class KubectlAwareDispatcher extends KubernetesCrudDispatcher {
       JsonNode body = JSON.readTree(stored.getBody().readUtf8());
       List<JsonNode> items = body.has("items") ? list(body.get("items")) : List.of(body);
       return json(toTable(items));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private MockResponse events(String path, boolean asTable) {
+    MockResponse stored = handleGet(EventQueries.withoutFieldSelector(path));
+    if (stored.code() != 200) {
+      return stored;
+    }
+    try {
+      List<JsonNode> items = list(JSON.readTree(stored.getBody().readUtf8()).path("items"));
+      List<JsonNode> selected = EventQueries.select(items, EventQueries.fieldSelector(path));
+      return json(asTable ? EventQueries.table(selected, clock.instant()) : EventQueries.list(selected));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
