@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * fabric8's CRUD dispatcher taught what kubectl asks a real API server before and while it lists
- * IisFarms: the discovery documents, and the {@code as=Table} rendering with the CRD's printer columns.
+ * IisFarms: the discovery documents, and the {@code as=Table} rendering with the CRD's printer columns;
+ * and the access review the operator framework sends before it takes part in leader election.
  */
 final class KubectlAwareDispatcher extends KubernetesCrudDispatcher {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +47,9 @@ final class KubectlAwareDispatcher extends KubernetesCrudDispatcher {
     }
     String path = request.getPath();
     String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    if ("POST".equals(request.getMethod()) && AccessReviews.RULES_REVIEW_PATH.equals(bare)) {
+      return json(AccessReviews.allowEverything(request.getUtf8Body()), 201);
+    }
     if ("GET".equals(request.getMethod())) {
       switch (bare) {
         case "/version":
@@ -112,7 +116,11 @@ final class KubectlAwareDispatcher extends KubernetesCrudDispatcher {
   }
 
   private static MockResponse json(JsonNode body) {
-    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+    return json(body, 200);
+  }
+
+  private static MockResponse json(JsonNode body, int code) {
+    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
         .setBody(body.toString());
   }
 }
