@@ -140,13 +140,19 @@ public final class OperatorRuntime implements AutoCloseable {
     }
   }
 
-  /** The Lease went to another operator while this one ran: no host step may start, and this operator stops. */
+  /**
+   * The Lease went to another operator while this one ran: no host step may start, WinRM is cut at once (a
+   * step under way is left in status for the next leader, as after a crash), and this operator stops.
+   */
   private void leaseLost() {
     leaseLost = true;
     services.rollout().stopStarting();
+    Runnable exitOrClose = options.exitOnLostLeadership() ? () -> System.exit(1) : this::close;
     // not on the elector's thread: stopping the framework shuts that thread's pool down
-    Runnable stop = options.exitOnLostLeadership() ? () -> System.exit(1) : this::close;
-    Thread stopper = new Thread(stop, "lease-lost");
+    Thread stopper = new Thread(() -> {
+      connector.close();
+      exitOrClose.run();
+    }, "lease-lost");
     stopper.setDaemon(!options.exitOnLostLeadership());
     stopper.start();
   }
