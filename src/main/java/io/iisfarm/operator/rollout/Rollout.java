@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Changes hosts, never more than {@code maxUnavailable} at once. Unfinished steps a previous operator left
  * behind go first, since their hosts may already be disrupted. After the first host that fails, no further
  * host is started; hosts already under way finish (or roll back). The same holds for every rollout once the
- * operator stops ({@link #stopStarting()}): a host step is never cut off half-way by a shutdown.
+ * operator is stopping ({@link #stopStarting()}), so that the stop can wait for the steps under way
+ * ({@link #awaitNoStepUnderWay}) instead of cutting them off half-way.
  */
 public final class Rollout {
   private final WinRmConnector connector;
