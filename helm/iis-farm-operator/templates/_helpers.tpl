@@ -35,6 +35,11 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 {{- end }}
 
+{{/* The leader-election Lease: one per release unless named, so that shards in one namespace never share it. */}}
+{{- define "iis-farm-operator.leaseName" -}}
+{{- default (printf "%s-leader" (include "iis-farm-operator.fullname" .)) .Values.leaderElection.leaseName }}
+{{- end }}
+
 {{/* Where the legacy-TLS java.security override is mounted in the container. */}}
 {{- define "iis-farm-operator.javaSecurityDir" -}}
 /etc/iis-farm-operator/security

@@ -8,7 +8,6 @@ import io.iisfarm.operator.reconciler.IisFarmReconciler;
 import io.iisfarm.operator.reconciler.ProgressListener;
 import io.iisfarm.operator.winrm.WinRmConnector;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -16,54 +15,53 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operator in this process: JOSDK with the IisFarm reconciler, its metrics, and the probe server.
  * Used by {@code run}, {@code demo} and the tests alike.
+ *
+ * <p>Stopping is graceful: no new host step starts, the steps under way finish (at most {@link #DRAIN_TIMEOUT}),
+ * then the framework, the probe server and WinRM stop, and a leader hands its Lease back. A leader that loses
+ * its Lease while running stops at once, without waiting for steps: another operator may be acting already.
  */
 public final class OperatorRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorRuntime.class);
   /** Safety net: a farm is looked at at least this often even if a reschedule was lost. */
   static final Duration MAX_INTERVAL = Duration.ofMinutes(10);
+  /** How long a stop waits for host steps under way; within Kubernetes' default 30 s termination grace. */
+  static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
+  /** How long a stop waits for reconciles still running (after the drain they only read and record). */
+  static final Duration RECONCILE_TERMINATION_TIMEOUT = Duration.ofSeconds(5);
 
-  private final Operator operator;
+  private final RuntimeOptions options;
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final WinRmConnector connector;
   private final FarmServices services;
-  private final HealthServer health;
-  private final PrometheusMeterRegistry registry;
+  private final Leadership leadership;
+  private final Operator operator;
+  private volatile HealthServer health;
+  private volatile boolean leaseLost;
+  private boolean closed;
 
-  private OperatorRuntime(Operator operator, WinRmConnector connector, FarmServices services, HealthServer health,
-      PrometheusMeterRegistry registry) {
-    this.operator = operator;
-    this.connector = connector;
-    this.services = services;
-    this.health = health;
-    this.registry = registry;
-  }
-
-  /** Starts the operator on {@code client}; with leader election it waits for the lease before reconciling. */
-  public static OperatorRuntime start(KubernetesClient client, RuntimeOptions options, ProgressListener progress) {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private OperatorRuntime(KubernetesClient client, RuntimeOptions options, ProgressListener progress) {
+    this.options = options;
     OperatorMetrics metrics = new OperatorMetrics(registry);
-    WinRmConnector connector = new WinRmConnector(metrics.winrmListener());
-    FarmServices services = FarmServices.create(client, connector, metrics, progress, options.hostReadParallelism(),
+    this.connector = new WinRmConnector(metrics.winrmListener());
+    this.services = FarmServices.create(client, connector, metrics, progress, options.hostReadParallelism(),
         Clock.systemUTC());
-    Operator operator = new Operator(o -> {
+    this.leadership = options.leaderElection() ? new Leadership(client, options, this::leaseLost) : null;
+    this.operator = new Operator(o -> {
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)
           // merge patches work on a real API server and on the embedded one; server-side apply only on the former
           .withUseSSAToPatchPrimaryResource(false)
           .withConcurrentReconciliationThreads(options.concurrency())
+          .withReconciliationTerminationTimeout(RECONCILE_TERMINATION_TIMEOUT)
           .withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry).build());
-      if (options.leaderElection()) {
-        o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder
-            .aLeaderElectionConfiguration(options.leaseName())
-            .withLeaseNamespace(options.leaseNamespace())
-            .withIdentity(options.identity())
-            .withLeaseDuration(options.leaseTimings().leaseDuration())
-            .withRenewDeadline(options.leaseTimings().renewDeadline())
-            .withRetryPeriod(options.leaseTimings().retryPeriod())
-            .withExitOnStopLeading(options.exitOnLostLeadership())
-            .build());
+      if (leadership != null) {
+        o.withLeaderElectionConfiguration(leadership.configuration());
       }
     });
     operator.register(new IisFarmReconciler(services), c -> {
@@ -75,18 +73,25 @@ public final class OperatorRuntime implements AutoCloseable {
       }
       c.withReconciliationMaxInterval(MAX_INTERVAL);
     });
-    HealthServer health = null;
+  }
+
+  /** Starts the operator on {@code client}; with leader election it waits for the lease before reconciling. */
+  public static OperatorRuntime start(KubernetesClient client, RuntimeOptions options, ProgressListener progress) {
+    OperatorRuntime runtime = new OperatorRuntime(client, options, progress);
     try {
-      operator.start();
+      runtime.operator.start();
       if (options.metricsPort() >= 0) {
-        health = HealthServer.start(options.metricsPort(), registry,
-            () -> operator.getRuntimeInfo().isStarted(), () -> operator.getRuntimeInfo().isStarted());
+        runtime.health = HealthServer.start(options.metricsPort(), runtime.registry,
+            () -> runtime.operator.getRuntimeInfo().isStarted(), () -> runtime.operator.getRuntimeInfo().isStarted());
       }
     } catch (IOException e) {
-      operator.stop();
+      runtime.close();
       throw new UncheckedIOException("cannot serve metrics on port " + options.metricsPort(), e);
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
     }
-    return new OperatorRuntime(operator, connector, services, health, registry);
+    return runtime;
   }
 
   public Operator operator() { return operator; }
@@ -96,8 +101,20 @@ public final class OperatorRuntime implements AutoCloseable {
   /** The probe and metrics port, or -1 when none is served. */
   public int metricsPort() { return health == null ? -1 : health.port(); }
 
+  /** Stops gracefully (see the class comment); returns once nothing of this operator acts any more. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (leadership != null) {
+      leadership.stopping();
+    }
+    services.rollout().stopStarting();
+    if (!leaseLost) {
+      awaitStepsUnderWay();
+    }
     try {
       operator.stop();
     } finally {
@@ -106,7 +123,37 @@ public final class OperatorRuntime implements AutoCloseable {
       }
       services.observer().close();
       connector.close();
+      if (leadership != null && !leaseLost) {
+        leadership.release();
+      }
     }
   }
 
+  private void awaitStepsUnderWay() {
+    try {
+      if (!services.rollout().awaitNoStepUnderWay(DRAIN_TIMEOUT)) {
+        LOG.warn("host steps still under way after {}s are cut off; the next leader resumes them from status",
+            DRAIN_TIMEOUT.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The Lease went to another operator while this one ran: no host step may start, WinRM is cut at once (a
+   * step under way is left in status for the next leader, as after a crash), and this operator stops.
+   */
+  private void leaseLost() {
+    leaseLost = true;
+    services.rollout().stopStarting();
+    Runnable exitOrClose = options.exitOnLostLeadership() ? () -> System.exit(1) : this::close;
+    // not on the elector's thread: stopping the framework shuts that thread's pool down
+    Thread stopper = new Thread(() -> {
+      connector.close();
+      exitOrClose.run();
+    }, "lease-lost");
+    stopper.setDaemon(!options.exitOnLostLeadership());
+    stopper.start();
+  }
 }

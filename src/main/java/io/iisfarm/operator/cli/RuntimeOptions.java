@@ -11,6 +11,9 @@ import java.util.Set;
  * @param labelSelector only IisFarms matching it (sharding); null or blank: all
  * @param metricsPort -1: no metrics server; 0: any free port
  * @param leaseName null: no leader election
+ * @param leaseNamespace null: the client's namespace (in a pod, its own)
+ * @param identity this operator's name in the Lease; null: {@code HOSTNAME}, else a random one
+ * @param exitOnLostLeadership a Lease lost while running ends the JVM ({@code run}); false: this runtime stops
  */
 public record RuntimeOptions(
     Set<String> namespaces,

@@ -5,6 +5,7 @@ import io.iisfarm.operator.model.DesiredFarm;
 import io.iisfarm.operator.plan.Planner;
 import io.iisfarm.operator.winrm.WinRmConnector;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,19 +13,26 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Changes hosts, never more than {@code maxUnavailable} at once. Unfinished steps a previous operator left
  * behind go first, since their hosts may already be disrupted. After the first host that fails, no further
- * host is started; hosts already under way finish (or roll back).
+ * host is started; hosts already under way finish (or roll back). The same holds for every rollout once the
+ * operator is stopping ({@link #stopStarting()}), so that the stop can wait for the steps under way
+ * ({@link #awaitNoStepUnderWay}) instead of cutting them off half-way.
  */
 public final class Rollout {
   private final WinRmConnector connector;
   private final HostReader reader;
   private final Planner planner;
   private final Clock clock;
+  /** Guards {@link #stopping} and {@link #stepsUnderWay}. */
+  private final Object steps = new Object();
+  private boolean stopping;
+  private int stepsUnderWay;
 
   public Rollout(WinRmConnector connector, HostReader reader, Planner planner, Clock clock) {
     this.connector = connector;
@@ -49,14 +57,18 @@ public final class Rollout {
       List<Future<HostOutcome>> futures = new ArrayList<>();
       for (HostChange change : ordered) {
         futures.add(pool.submit(() -> {
-          if (stop.get()) {
+          if (stop.get() || !beginStep()) {
             return null;
           }
-          HostOutcome outcome = runner.apply(change);
-          if (!outcome.result().succeeded()) {
-            stop.set(true);
+          try {
+            HostOutcome outcome = runner.apply(change);
+            if (!outcome.result().succeeded()) {
+              stop.set(true);
+            }
+            return outcome;
+          } finally {
+            endStep();
           }
-          return outcome;
         }));
       }
       Map<String, HostOutcome> outcomes = new LinkedHashMap<>();
@@ -69,6 +81,45 @@ public final class Rollout {
       return outcomes;
     } finally {
       pool.shutdown();
+    }
+  }
+
+  /** From now on no host step starts, in this rollout or any later one; steps under way go on to their end. */
+  public void stopStarting() {
+    synchronized (steps) {
+      stopping = true;
+    }
+  }
+
+  /** Waits until no host step is under way; false when some still are after {@code timeout}. */
+  public boolean awaitNoStepUnderWay(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (steps) {
+      while (stepsUnderWay > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(steps, left);
+      }
+      return true;
+    }
+  }
+
+  private boolean beginStep() {
+    synchronized (steps) {
+      if (stopping) {
+        return false;
+      }
+      stepsUnderWay++;
+      return true;
+    }
+  }
+
+  private void endStep() {
+    synchronized (steps) {
+      stepsUnderWay--;
+      steps.notifyAll();
     }
   }
 

@@ -38,9 +38,12 @@ final class CxfBuses implements AutoCloseable {
   }
 
   private final Map<ConduitSettings, Bus> buses = new ConcurrentHashMap<>();
+  /** Guarded by {@link #buses}: once closed, no bus is created. */
+  private boolean closed;
 
   /**
    * @throws GeneralSecurityException when the TLS context cannot be built
+   * @throws IllegalStateException once closed
    */
   Bus busFor(ConduitSettings settings) throws GeneralSecurityException {
     Bus existing = buses.get(settings);
@@ -49,6 +52,9 @@ final class CxfBuses implements AutoCloseable {
     }
     TLSClientParameters tls = settings.https() ? tlsParameters(settings.tls()) : null;
     synchronized (buses) {
+      if (closed) {
+        throw new IllegalStateException("closed");
+      }
       return buses.computeIfAbsent(settings, s -> createBus(s, tls));
     }
   }
@@ -78,7 +84,10 @@ final class CxfBuses implements AutoCloseable {
 
   @Override
   public void close() {
-    buses.values().forEach(bus -> bus.shutdown(false));
-    buses.clear();
+    synchronized (buses) {
+      closed = true;
+      buses.values().forEach(bus -> bus.shutdown(false));
+      buses.clear();
+    }
   }
 }

@@ -9,12 +9,14 @@ import org.apache.cxf.Bus;
 
 /**
  * Opens {@link WinRmSession}s. Thread-safe and meant to be shared: sessions with the same transport settings
- * (TLS, timeouts) share one CXF bus and its HTTP client. Close it when the operator stops.
+ * (TLS, timeouts) share one CXF bus and its HTTP client. Close it when the operator stops; it opens nothing
+ * afterwards, so that a late caller cannot start a bus (and its threads) that nobody would stop.
  */
 public final class WinRmConnector implements AutoCloseable {
   private final CxfBuses buses = new CxfBuses();
   private final WinRmListener listener;
   private final ExecutorService workers;
+  private volatile boolean closed;
 
   public WinRmConnector() {
     this(WinRmListener.NONE);
@@ -32,6 +34,9 @@ public final class WinRmConnector implements AutoCloseable {
    *     something that is not WinRM; {@link WinRmConfigurationException} when the TLS settings cannot work
    */
   public WinRmSession open(WinRmEndpoint endpoint, WinRmCredentials credentials) {
+    if (closed) {
+      throw stopped(endpoint);
+    }
     return Winrm4jSession.open(endpoint, credentials, bus(endpoint), listener, workers, null);
   }
 
@@ -57,13 +62,20 @@ public final class WinRmConnector implements AutoCloseable {
       return buses.busFor(CxfBuses.ConduitSettings.of(endpoint));
     } catch (IllegalArgumentException e) {
       throw new WinRmConfigurationException(endpoint.label(), e.getMessage(), e);
+    } catch (IllegalStateException e) {
+      throw stopped(endpoint);
     } catch (GeneralSecurityException e) {
       throw new WinRmConfigurationException(endpoint.label(), "cannot build the TLS context: " + e.getMessage(), e);
     }
   }
 
+  private static WinRmConfigurationException stopped(WinRmEndpoint endpoint) {
+    return new WinRmConfigurationException(endpoint.label(), "not contacted: the operator is stopping", null);
+  }
+
   @Override
   public void close() {
+    closed = true;
     workers.shutdownNow();
     buses.close();
   }

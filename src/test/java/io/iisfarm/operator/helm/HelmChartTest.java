@@ -153,9 +153,29 @@ class HelmChartTest {
 
     assertThat(chart.one("ClusterRole").path("rules")).isEqualTo(Rbac.OPERATOR_RULES);
     assertThat(chart.one("Role").at("/metadata/namespace").asText()).isEqualTo(NAMESPACE);
-    assertThat(chart.one("Role").path("rules")).isEqualTo(Rbac.leaseRules("iis-farm-operator-leader"));
+    assertThat(chart.one("Role").path("rules")).isEqualTo(Rbac.leaseRules(FULLNAME + "-leader"));
     assertThat(chart.env()).containsEntry("IISFARM_LEADER_ELECTION", "true")
-        .containsEntry("IISFARM_LEASE_NAME", "iis-farm-operator-leader");
+        .containsEntry("IISFARM_LEASE_NAME", FULLNAME + "-leader");
+  }
+
+  @Test
+  void shardsInstalledAsTwoReleasesInOneNamespaceEachGetTheirOwnLeaseAndSelector() throws IOException {
+    for (String shard : List.of("a", "b")) {
+      RenderedChart chart = RenderedChart.render(workDir, "shard-" + shard, Map.of("labelSelector", "shard=" + shard,
+          "replicaCount", 2, "leaderElection", Map.of("enabled", true)));
+
+      String lease = "shard-" + shard + "-iis-farm-operator-leader";
+      assertThat(chart.env()).containsEntry("IISFARM_LABEL_SELECTOR", "shard=" + shard)
+          .containsEntry("IISFARM_LEASE_NAME", lease);
+      assertThat(Rbac.named(chart.ofKind("Role"), NAMESPACE, "shard-" + shard + "-iis-farm-operator-leader-election")
+          .path("rules")).isEqualTo(Rbac.leaseRules(lease));
+    }
+  }
+
+  @Test
+  void severalReplicasWithoutLeaderElectionAreRefused() {
+    assertThatThrownBy(() -> RenderedChart.render(workDir, Map.of("replicaCount", 2)))
+        .hasMessageContaining("replicaCount > 1 needs leaderElection.enabled: true");
   }
 
   @Test

@@ -34,10 +34,15 @@ final class RenderedChart {
 
   /** Renders with the chart's values plus {@code overrides} (a values document), like helm template -f. */
   static RenderedChart render(Path workDir, Map<String, Object> overrides) {
+    return render(workDir, RELEASE, overrides);
+  }
+
+  /** As {@link #render(Path, Map)}, for a release of another name. */
+  static RenderedChart render(Path workDir, String release, Map<String, Object> overrides) {
     try {
       Path values = workDir.resolve("values-" + System.nanoTime() + ".yaml");
       Files.writeString(values, YAML.writeValueAsString(overrides));
-      String manifest = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE)
+      String manifest = new Helm(CHART).template().withName(release).withNamespace(NAMESPACE)
           .withValuesFile(values).call();
       List<JsonNode> objects = new ArrayList<>();
       try (var parser = new YAMLFactory().createParser(manifest)) {

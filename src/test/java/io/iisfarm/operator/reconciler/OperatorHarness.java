@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmStatus;
@@ -16,12 +18,16 @@ import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.simulator.SimulatedHost;
 import io.iisfarm.operator.testing.LogCapture;
 import io.iisfarm.operator.testing.SecretScan;
+import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
@@ -67,19 +73,35 @@ final class OperatorHarness implements AutoCloseable {
     return client.resources(IisFarm.class).resource(farm).create();
   }
 
+  /** Creates the Secrets and the IisFarm of {@code farm}, the farm with {@code labels}. */
+  IisFarm create(SimulatedFarmManifests farm, Map<String, String> labels) {
+    farm.secrets().forEach(s -> client.secrets().resource(s).create());
+    IisFarm resource = farm.farm();
+    resource.getMetadata().setLabels(new HashMap<>(labels));
+    return create(resource);
+  }
+
   OperatorRuntime startOperator() {
     return startOperator(options(null, null, "test"));
   }
 
   OperatorRuntime startOperator(RuntimeOptions options) {
+    return startOperator(options, progress);
+  }
+
+  OperatorRuntime startOperator(RuntimeOptions options, ProgressListener progress) {
     OperatorRuntime runtime = OperatorRuntime.start(client, options, progress);
     runtimes.add(runtime);
     return runtime;
   }
 
+  /** Short, for quick failovers, but a renewal may still be 3 s late on a busy machine before the Lease is lost. */
+  static final RuntimeOptions.LeaseTimings LEASE_TIMINGS =
+      new RuntimeOptions.LeaseTimings(Duration.ofSeconds(4), Duration.ofSeconds(3), Duration.ofMillis(300));
+
   static RuntimeOptions options(String labelSelector, String leaseName, String identity) {
     return new RuntimeOptions(Set.of(), labelSelector, 4, 8, -1, leaseName, NAMESPACE, identity,
-        new RuntimeOptions.LeaseTimings(Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofMillis(300)),
+        LEASE_TIMINGS,
         false);
   }
 
@@ -104,6 +126,31 @@ final class OperatorHarness implements AutoCloseable {
     }
     throw new AssertionError("status of " + name + " did not reach the expected state within " + timeout
         + "; last: " + describe(last));
+  }
+
+  /** Polls {@code done} until it holds; fails with {@code what} and the time waited. */
+  static void await(String what, Duration timeout, BooleanSupplier done) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(what + " did not happen within " + timeout);
+      }
+      sleep(50);
+    }
+  }
+
+  Optional<Lease> lease(String name) {
+    return Optional.ofNullable(client.leases().inNamespace(NAMESPACE).withName(name).get());
+  }
+
+  Optional<String> leaseHolder(String name) {
+    return lease(name).map(Lease::getSpec).map(LeaseSpec::getHolderIdentity).filter(h -> !h.isEmpty());
+  }
+
+  /** Reconciles the operator framework started in {@code runtime}, from its Micrometer registry. */
+  static double reconcilesStarted(OperatorRuntime runtime) {
+    return runtime.registry().find("operator.sdk.reconciliations.started").counters().stream()
+        .mapToDouble(Counter::count).sum();
   }
 
   static Predicate<IisFarmStatus> condition(String type, String status, String reason) {

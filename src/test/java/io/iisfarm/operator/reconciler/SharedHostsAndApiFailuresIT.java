@@ -38,8 +38,8 @@ class SharedHostsAndApiFailuresIT {
           && "other".equals(e.getInvolvedObject().getName()));
       // the later farm neither read nor changed the host; the first one still owns it
       OperatorHarness.sleep(2_000);
-      assertThat(h.progress.of("other", "web03")).isEmpty();
-      assertThat(h.progress.of("shop", "web03")).contains("shop web03 observed");
+      assertThat(h.progress.touched("web/other", "web03")).isFalse();
+      assertThat(h.progress.touched("web/shop", "web03")).isTrue();
       assertThat(h.farm(FARM).orElseThrow().getStatus().getInSync()).isEqualTo("4/4");
     }
   }

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * fabric8's CRUD dispatcher taught what kubectl asks a real API server before and while it lists
- * IisFarms: the discovery documents, and the {@code as=Table} rendering with the CRD's printer columns; and for
- * Events, the Table and the {@code involvedObject} field selectors that kubectl get and describe use.
+ * IisFarms: the discovery documents, and the {@code as=Table} rendering with the CRD's printer columns; for
+ * Events, the Table and the {@code involvedObject} field selectors that kubectl get and describe use; and the
+ * access review the operator framework sends before it takes part in leader election.
  */
 final class KubectlAwareDispatcher extends KubernetesCrudDispatcher {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,6 +48,9 @@ final class KubectlAwareDispatcher extends KubernetesCrudDispatcher {
     }
     String path = request.getPath();
     String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    if ("POST".equals(request.getMethod()) && AccessReviews.RULES_REVIEW_PATH.equals(bare)) {
+      return json(AccessReviews.allowEverything(request.getUtf8Body()), 201);
+    }
     if ("GET".equals(request.getMethod())) {
       switch (bare) {
         case "/version":
@@ -133,7 +137,11 @@ final class KubectlAwareDispatcher extends KubernetesCrudDispatcher {
   }
 
   private static MockResponse json(JsonNode body) {
-    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+    return json(body, 200);
+  }
+
+  private static MockResponse json(JsonNode body, int code) {
+    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
         .setBody(body.toString());
   }
 }

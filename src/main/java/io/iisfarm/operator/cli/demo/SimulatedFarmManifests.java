@@ -42,7 +42,8 @@ public final class SimulatedFarmManifests {
   private final IisFarm farm;
   private final List<Secret> secrets = new ArrayList<>();
 
-  private SimulatedFarmManifests(SimulatedFarm simulated, String namespace, String name, String resyncInterval) {
+  private SimulatedFarmManifests(SimulatedFarm simulated, List<SimulatedHost> farmHosts, String namespace, String name,
+      String resyncInterval) {
     this.namespace = namespace;
     this.name = name;
     IisFarmSpec spec = new IisFarmSpec();
@@ -55,10 +56,10 @@ public final class SimulatedFarmManifests {
     winrm.setTransport(Transport.HTTPS);
     winrm.setAuth(AuthScheme.BASIC);
     winrm.setCaSecretRef(new SecretRef(caSecretName()));
-    winrm.setAllowLegacyTls(simulated.hosts().stream().anyMatch(SimulatedHost::legacyTls));
+    winrm.setAllowLegacyTls(farmHosts.stream().anyMatch(SimulatedHost::legacyTls));
     spec.setWinrm(winrm);
     List<HostSpec> hosts = new ArrayList<>();
-    for (SimulatedHost host : simulated.hosts()) {
+    for (SimulatedHost host : farmHosts) {
       HostSpec hostSpec = new HostSpec(host.name(), "127.0.0.1:" + host.port());
       hostSpec.setCredentialsSecretRef(new SecretRef(winrmSecretName(host.name())));
       hosts.add(hostSpec);
@@ -66,7 +67,7 @@ public final class SimulatedFarmManifests {
           Map.of(WinRmSecrets.USERNAME, host.username(), WinRmSecrets.PASSWORD, host.password())));
     }
     // the farm-wide reference is required; every host overrides it with its own Secret
-    winrm.setCredentialsSecretRef(new SecretRef(winrmSecretName(simulated.hosts().get(0).name())));
+    winrm.setCredentialsSecretRef(new SecretRef(winrmSecretName(farmHosts.get(0).name())));
     spec.setHosts(hosts);
     spec.setSites(new ArrayList<>(SAMPLE_SITES));
     MachineKeySpec key = new MachineKeySpec();
@@ -87,7 +88,16 @@ public final class SimulatedFarmManifests {
   /** Manifests for {@code simulated}, named {@code name} in {@code namespace}, with a freshly generated key. */
   public static SimulatedFarmManifests of(SimulatedFarm simulated, String namespace, String name,
       String resyncInterval) {
-    return new SimulatedFarmManifests(simulated, namespace, name, resyncInterval);
+    return new SimulatedFarmManifests(simulated, simulated.hosts(), namespace, name, resyncInterval);
+  }
+
+  /** Manifests for some hosts of {@code simulated} only, so that one simulated farm can back several IisFarms. */
+  public static SimulatedFarmManifests of(SimulatedFarm simulated, List<SimulatedHost> hosts, String namespace,
+      String name, String resyncInterval) {
+    if (hosts.isEmpty()) {
+      throw new IllegalArgumentException("an IisFarm needs at least one host");
+    }
+    return new SimulatedFarmManifests(simulated, List.copyOf(hosts), namespace, name, resyncInterval);
   }
 
   /** A new IisFarm object each call, so callers may change it before creating it. */

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /** What one simulated host's WinRM server has served, for tests and benchmarks. */
 public final class WsmanCounters {
   private final AtomicLong connectionsAccepted = new AtomicLong();
+  private final AtomicInteger connectionsOpen = new AtomicInteger();
+  private final AtomicInteger maxConnectionsOpen = new AtomicInteger();
   private final AtomicLong httpRequests = new AtomicLong();
   private final AtomicLong commandRequests = new AtomicLong();
   private final AtomicLong shellsCreated = new AtomicLong();
@@ -19,6 +21,16 @@ public final class WsmanCounters {
   /** TCP (or TLS) connections accepted; stays low when clients reuse connections. */
   public long connectionsAccepted() {
     return connectionsAccepted.get();
+  }
+
+  /** TCP (or TLS) connections open now: kept alive by clients or in use. */
+  public int connectionsOpen() {
+    return connectionsOpen.get();
+  }
+
+  /** The most connections open at once since the last reset. */
+  public int maxConnectionsOpen() {
+    return maxConnectionsOpen.get();
   }
 
   /** HTTP requests received, including rejected (401) and faulted ones. */
@@ -60,6 +72,7 @@ public final class WsmanCounters {
     httpRequests.set(0);
     commandRequests.set(0);
     shellsCreated.set(0);
+    maxConnectionsOpen.set(connectionsOpen.get());
     maxShellsOpen.set(shellsOpen.get());
     maxRequestsInFlight.set(requestsInFlight.get());
     maxCommandsRunning.set(commandsRunning.get());
@@ -67,7 +80,8 @@ public final class WsmanCounters {
 
   @Override
   public String toString() {
-    return "WsmanCounters[connections=" + connectionsAccepted + ", httpRequests=" + httpRequests
+    return "WsmanCounters[connections=" + connectionsAccepted + ", connectionsOpen=" + connectionsOpen
+        + ", maxConnectionsOpen=" + maxConnectionsOpen + ", httpRequests=" + httpRequests
         + ", commands=" + commandRequests + ", shellsOpen=" + shellsOpen + ", maxShellsOpen="
         + maxShellsOpen + ", maxRequestsInFlight=" + maxRequestsInFlight
         + ", maxCommandsRunning=" + maxCommandsRunning + "]";
@@ -75,6 +89,11 @@ public final class WsmanCounters {
 
   void connectionAccepted() {
     connectionsAccepted.incrementAndGet();
+    raiseMax(maxConnectionsOpen, connectionsOpen.incrementAndGet());
+  }
+
+  void connectionClosed() {
+    connectionsOpen.decrementAndGet();
   }
 
   void requestStarted() {
