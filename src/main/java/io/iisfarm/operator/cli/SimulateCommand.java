@@ -1,6 +1,5 @@
 package io.iisfarm.operator.cli;
 
-import io.iisfarm.operator.secrets.KeyGenerator;
 import io.iisfarm.operator.simulator.LegacyTls;
 import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.simulator.SimulatedHost;
@@ -96,13 +95,13 @@ public final class SimulateCommand implements Callable<Integer> {
     if (farmOut == null && secretsOut == null) {
       return;
     }
-    SimulatedFarmManifests.Manifests manifests = SimulatedFarmManifests.of(farmYaml, farm, new KeyGenerator());
+    FarmFileManifests.Manifests manifests = FarmFileManifests.of(farmYaml, farm);
     if (farmOut != null) {
       Files.writeString(farmOut, manifests.farmYaml());
       out.println("IisFarm written to " + farmOut);
     }
     if (secretsOut != null) {
-      SimulatedFarmManifests.writePrivate(secretsOut, manifests.secretsYaml());
+      FarmFileManifests.writePrivate(secretsOut, manifests.secretsYaml());
       out.println("Its Secrets written to " + secretsOut + " (credentials and key: keep the file private)");
     }
     if (farmOut != null && secretsOut != null) {

@@ -130,10 +130,15 @@ final class OperatorHarness implements AutoCloseable {
 
   /** Polls {@code done} until it holds; fails with {@code what} and the time waited. */
   static void await(String what, Duration timeout, BooleanSupplier done) {
+    await(what, timeout, done, () -> "");
+  }
+
+  /** As {@link #await(String, Duration, BooleanSupplier)}; {@code state} says what was seen last. */
+  static void await(String what, Duration timeout, BooleanSupplier done, java.util.function.Supplier<String> state) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError(what + " did not happen within " + timeout);
+        throw new AssertionError(what + " did not happen within " + timeout + " " + state.get());
       }
       sleep(50);
     }

@@ -76,6 +76,10 @@ class ReconcileScaleIT {
         h.create(farm.farm());
       }
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      // threads other tests in this JVM left behind are not this operator's
+      Set<Thread> preexisting = Set.copyOf(Thread.getAllStackTraces().keySet());
+      System.out.printf("scale: operator-named threads alive before the start %s%n",
+          operatorGroups(threadGroups(Set.of())));
       RecordingProgress progress = new RecordingProgress();
       long started = System.nanoTime();
       OperatorRuntime operator = h.startOperator(new RuntimeOptions(Set.of(), null, CONCURRENCY, HOST_READS, -1,
@@ -103,7 +107,7 @@ class ReconcileScaleIT {
           hosts.get(FARMS - 1 - drifted++).windows()
               .applyDrift(DriftAction.fromYaml("{kind: siteId, site: Api, id: 7}"));
         }
-        threadGroups().forEach((group, n) -> maxGroups.merge(group, n, Math::max));
+        threadGroups(preexisting).forEach((group, n) -> maxGroups.merge(group, n, Math::max));
         OperatorHarness.sleep(100);
       }
       double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -141,8 +145,9 @@ class ReconcileScaleIT {
       assertThat(afterThreads).isLessThanOrEqualTo(baselineThreads + THREAD_SLACK);
 
       h.stopOperators();
-      await("the operator's threads ended", Duration.ofSeconds(60), () -> threadGroups().keySet().stream()
-          .noneMatch(group -> OPERATOR_THREADS.stream().anyMatch(group::startsWith)));
+      await("the operator's threads ended", Duration.ofSeconds(60),
+          () -> operatorGroups(threadGroups(preexisting)).isEmpty(),
+          () -> "still alive: " + operatorGroups(threadGroups(preexisting)));
       await("every WinRM connection closed", Duration.ofSeconds(60),
           () -> hosts.stream().allMatch(x -> x.counters().connectionsOpen() == 0));
       assertThat(hosts).allMatch(x -> x.counters().shellsOpen() == 0);
@@ -174,9 +179,9 @@ class ReconcileScaleIT {
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, TreeMap::new));
   }
 
-  /** Live threads by name with digits as {@code #}: {@code host-reader-#} → 4. */
-  private static Map<String, Long> threadGroups() {
-    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+  /** Live threads started since {@code preexisting}, by name with digits as {@code #}: {@code host-reader-#} → 4. */
+  private static Map<String, Long> threadGroups(Set<Thread> preexisting) {
+    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).filter(t -> !preexisting.contains(t))
         .map(t -> t.getName().replaceAll("\\d+", "#"))
         .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
   }

@@ -17,6 +17,8 @@ import io.iisfarm.operator.api.SiteSpec;
 import io.iisfarm.operator.api.Transport;
 import io.iisfarm.operator.api.ValidationAlgorithm;
 import io.iisfarm.operator.api.WinRmSpec;
+import io.iisfarm.operator.plan.SpecProblem;
+import io.iisfarm.operator.plan.SpecValidator;
 import io.iisfarm.operator.secrets.KeyGenerator;
 import io.iisfarm.operator.secrets.MachineKeySecret;
 import io.iisfarm.operator.secrets.WinRmSecrets;
@@ -26,13 +28,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The IisFarm and Secrets that describe a simulated farm the way an admin would: one WinRM Secret per host
- * (each simulated host has its own password), the farm's CA, a fresh machineKey, and the sample farm's sites
- * (Shop on 2, Api on 3). Used by {@code demo} and by the tests.
+ * (each simulated host has its own password), the farm's CA, a fresh machineKey, and what the farm wants (by
+ * default the sample farm's: Shop on 2, Api on 3). Used by {@code demo}, by {@code simulate --farm-out} and by
+ * the tests.
  */
 public final class SimulatedFarmManifests {
   public static final List<SiteSpec> SAMPLE_SITES = List.of(new SiteSpec("Shop", 2L), new SiteSpec("Api", 3L));
@@ -43,43 +47,50 @@ public final class SimulatedFarmManifests {
   private final List<Secret> secrets = new ArrayList<>();
 
   private SimulatedFarmManifests(SimulatedFarm simulated, List<SimulatedHost> farmHosts, String namespace, String name,
-      String resyncInterval) {
+      IisFarmSpec wanted) {
+    if (farmHosts.isEmpty()) {
+      throw new IllegalArgumentException("an IisFarm needs at least one host");
+    }
     this.namespace = namespace;
     this.name = name;
-    IisFarmSpec spec = new IisFarmSpec();
-    spec.setMode(Mode.ENFORCE);
-    spec.setResyncInterval(resyncInterval);
-    RolloutSpec rollout = new RolloutSpec();
-    rollout.setMaxUnavailable(1);
-    spec.setRollout(rollout);
+    IisFarmSpec spec = Serialization.clone(wanted);
     WinRmSpec winrm = new WinRmSpec();
-    winrm.setTransport(Transport.HTTPS);
-    winrm.setAuth(AuthScheme.BASIC);
-    winrm.setCaSecretRef(new SecretRef(caSecretName()));
+    boolean https = same(farmHosts.stream().map(SimulatedHost::https).toList(), "https and http");
+    winrm.setTransport(https ? Transport.HTTPS : Transport.HTTP);
+    winrm.setAuth(auth(farmHosts));
     winrm.setAllowLegacyTls(farmHosts.stream().anyMatch(SimulatedHost::legacyTls));
-    spec.setWinrm(winrm);
+    if (https) {
+      winrm.setCaSecretRef(new SecretRef(caSecretName()));
+      secrets.add(secret(caSecretName(), Map.of(WinRmSecrets.CA_CERT, simulated.caPem())));
+    }
     List<HostSpec> hosts = new ArrayList<>();
     for (SimulatedHost host : farmHosts) {
-      HostSpec hostSpec = new HostSpec(host.name(), "127.0.0.1:" + host.port());
-      hostSpec.setCredentialsSecretRef(new SecretRef(winrmSecretName(host.name())));
+      HostSpec hostSpec = new HostSpec(host.name().toLowerCase(Locale.ROOT), "127.0.0.1:" + host.port());
+      hostSpec.setCredentialsSecretRef(new SecretRef(winrmSecretName(hostSpec.getName())));
       hosts.add(hostSpec);
-      secrets.add(secret(winrmSecretName(host.name()),
+      secrets.add(secret(winrmSecretName(hostSpec.getName()),
           Map.of(WinRmSecrets.USERNAME, host.username(), WinRmSecrets.PASSWORD, host.password())));
     }
-    // the farm-wide reference is required; every host overrides it with its own Secret
-    winrm.setCredentialsSecretRef(new SecretRef(winrmSecretName(farmHosts.get(0).name())));
+    // the farm-wide reference is required; every simulated host has its own password, so its own Secret
+    winrm.setCredentialsSecretRef(new SecretRef(winrmSecretName(hosts.get(0).getName())));
+    spec.setWinrm(winrm);
     spec.setHosts(hosts);
-    spec.setSites(new ArrayList<>(SAMPLE_SITES));
-    MachineKeySpec key = new MachineKeySpec();
-    key.setSecretRef(new SecretRef(keySecretName()));
-    key.setValidation(ValidationAlgorithm.SHA1);
-    key.setDecryption(DecryptionAlgorithm.AES);
-    spec.setMachineKey(key);
-    secrets.add(secret(caSecretName(), Map.of(WinRmSecrets.CA_CERT, simulated.caPem())));
-    KeyGenerator generator = new KeyGenerator();
-    secrets.add(secret(keySecretName(), Map.of(
-        MachineKeySecret.VALIDATION_KEY, generator.validationKey(ValidationAlgorithm.SHA1).reveal(),
-        MachineKeySecret.DECRYPTION_KEY, generator.decryptionKey(DecryptionAlgorithm.AES).reveal())));
+    MachineKeySpec key = spec.getMachineKey();
+    if (key != null) {
+      if (key.getSecretRef() == null) {
+        key.setSecretRef(new SecretRef(name + "-machinekey"));
+      }
+      if (key.getAdoptFrom() == null && !Boolean.TRUE.equals(key.getGenerate())) {
+        KeyGenerator generator = new KeyGenerator();
+        secrets.add(secret(key.getSecretRef().getName(), Map.of(
+            MachineKeySecret.VALIDATION_KEY, generator.validationKey(key.getValidation()).reveal(),
+            MachineKeySecret.DECRYPTION_KEY, generator.decryptionKey(key.getDecryption()).reveal())));
+      }
+    }
+    List<SpecProblem> problems = SpecValidator.validate(spec);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("the farm's IisFarm would be invalid: " + SpecValidator.summary(problems));
+    }
     farm = new IisFarm();
     farm.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
     farm.setSpec(spec);
@@ -88,16 +99,58 @@ public final class SimulatedFarmManifests {
   /** Manifests for {@code simulated}, named {@code name} in {@code namespace}, with a freshly generated key. */
   public static SimulatedFarmManifests of(SimulatedFarm simulated, String namespace, String name,
       String resyncInterval) {
-    return new SimulatedFarmManifests(simulated, simulated.hosts(), namespace, name, resyncInterval);
+    return new SimulatedFarmManifests(simulated, simulated.hosts(), namespace, name, sample(resyncInterval));
   }
 
   /** Manifests for some hosts of {@code simulated} only, so that one simulated farm can back several IisFarms. */
   public static SimulatedFarmManifests of(SimulatedFarm simulated, List<SimulatedHost> hosts, String namespace,
       String name, String resyncInterval) {
-    if (hosts.isEmpty()) {
-      throw new IllegalArgumentException("an IisFarm needs at least one host");
+    return new SimulatedFarmManifests(simulated, List.copyOf(hosts), namespace, name, sample(resyncInterval));
+  }
+
+  /**
+   * Manifests for {@code hosts} wanting {@code wanted}: any spec field but {@code winrm} and {@code hosts}, which
+   * come from the running hosts (addresses on 127.0.0.1, transport, auth, legacy TLS, credentials and CA). A
+   * machineKey without {@code generate} or {@code adoptFrom} gets a Secret with a fresh key.
+   *
+   * @throws IllegalArgumentException when the hosts cannot share one IisFarm or the result would be invalid
+   */
+  public static SimulatedFarmManifests of(SimulatedFarm simulated, List<SimulatedHost> hosts, String namespace,
+      String name, IisFarmSpec wanted) {
+    return new SimulatedFarmManifests(simulated, List.copyOf(hosts), namespace, name, wanted);
+  }
+
+  /** The sample farm's wishes: Shop on 2, Api on 3, one SHA1/AES machineKey, enforced one host at a time. */
+  private static IisFarmSpec sample(String resyncInterval) {
+    IisFarmSpec spec = new IisFarmSpec();
+    spec.setMode(Mode.ENFORCE);
+    spec.setResyncInterval(resyncInterval);
+    RolloutSpec rollout = new RolloutSpec();
+    rollout.setMaxUnavailable(1);
+    spec.setRollout(rollout);
+    spec.setSites(new ArrayList<>(SAMPLE_SITES));
+    MachineKeySpec key = new MachineKeySpec();
+    key.setValidation(ValidationAlgorithm.SHA1);
+    key.setDecryption(DecryptionAlgorithm.AES);
+    spec.setMachineKey(key);
+    return spec;
+  }
+
+  private static boolean same(List<Boolean> values, String what) {
+    if (values.stream().distinct().count() > 1) {
+      throw new IllegalArgumentException("the hosts mix " + what + ", but an IisFarm has one transport");
     }
-    return new SimulatedFarmManifests(simulated, List.copyOf(hosts), namespace, name, resyncInterval);
+    return values.get(0);
+  }
+
+  private static AuthScheme auth(List<SimulatedHost> hosts) {
+    if (hosts.stream().allMatch(SimulatedHost::basicAuth)) {
+      return AuthScheme.BASIC;
+    }
+    if (hosts.stream().allMatch(SimulatedHost::ntlmAuth)) {
+      return AuthScheme.NTLM;
+    }
+    throw new IllegalArgumentException("the hosts accept no common authentication (basic or ntlm)");
   }
 
   /** A new IisFarm object each call, so callers may change it before creating it. */
@@ -107,7 +160,10 @@ public final class SimulatedFarmManifests {
 
   public List<Secret> secrets() { return List.copyOf(secrets); }
 
-  public String keySecretName() { return name + "-machinekey"; }
+  public String keySecretName() {
+    MachineKeySpec key = farm.getSpec().getMachineKey();
+    return key == null ? null : key.getSecretRef().getName();
+  }
 
   public String caSecretName() { return name + "-winrm-ca"; }
 

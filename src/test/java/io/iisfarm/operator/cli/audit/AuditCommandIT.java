@@ -34,10 +34,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -245,14 +247,15 @@ class AuditCommandIT {
     assertThat(run.out()).contains("Audit of IisFarm default/sample: 4 hosts",
         "Desired: Shop=2, Api=3; machineKey", "Secret sample-machinekey from --secrets",
         "Drift: 0 of 4 hosts in sync (exit code 1).");
-    List<String> passwords = Pattern.compile("sim-only-not-a-secret-0\\d").matcher(Files.readString(secrets))
-        .results().map(m -> m.group()).toList();
-    assertThat(passwords).hasSize(4);
-    Matcher keys = Pattern.compile("(?:validationKey|decryptionKey): \"([0-9A-F]+)\"").matcher(Files.readString(secrets));
-    List<String> written = keys.results().map(m -> m.group(1)).toList();
-    assertThat(written).hasSize(2);
+    Map<String, Map<String, String>> written = AuditSecrets.readFile(secrets, "default");
+    List<String> passwords = written.values().stream().map(data -> data.get("password")).filter(Objects::nonNull)
+        .toList();
+    assertThat(passwords).hasSize(4).allMatch(p -> p.matches("sim-only-not-a-secret-0\\d"));
+    List<String> keys = written.values().stream().flatMap(data -> Stream.of(data.get("validationKey"),
+        data.get("decryptionKey"))).filter(Objects::nonNull).toList();
+    assertThat(keys).hasSize(2).allMatch(k -> k.matches("[0-9A-F]+"));
     List<String> secretValues = new ArrayList<>(passwords);
-    secretValues.addAll(written);
+    secretValues.addAll(keys);
     assertNoSecret(run, secretValues.toArray(String[]::new));
   }
 
