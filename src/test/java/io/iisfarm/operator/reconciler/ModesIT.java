@@ -5,6 +5,8 @@ import static io.iisfarm.operator.reconciler.OperatorHarness.condition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.api.Mode;
@@ -44,11 +46,9 @@ class ModesIT {
         FarmFiles.configs(host).forEach((path, bytes) -> assertThat(bytes).isEqualTo(before.get(host.name()).get(path)));
       }
 
+      // as `kubectl patch --type merge` would: no resourceVersion, so the operator's status writes cannot conflict
       h.client.resources(IisFarm.class).inNamespace(OperatorHarness.NAMESPACE).withName(FARM)
-          .edit(f -> {
-            f.getSpec().setMode(Mode.ENFORCE);
-            return f;
-          });
+          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"mode\":\"Enforce\"}}");
       IisFarmStatus enforced = h.awaitStatus(FARM, Duration.ofSeconds(90),
           OperatorHarness.condition("Ready", "True", null));
       assertThat(enforced.getPlannedSteps()).isNullOrEmpty();
