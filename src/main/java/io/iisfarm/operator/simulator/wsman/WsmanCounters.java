@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** What one simulated host's WinRM server has served, for tests and benchmarks. */
 public final class WsmanCounters {
   private final AtomicLong connectionsAccepted = new AtomicLong();
+  private final AtomicInteger connectionsOpen = new AtomicInteger();
   private final AtomicLong httpRequests = new AtomicLong();
   private final AtomicLong commandRequests = new AtomicLong();
   private final AtomicLong shellsCreated = new AtomicLong();
@@ -19,6 +20,11 @@ public final class WsmanCounters {
   /** TCP (or TLS) connections accepted; stays low when clients reuse connections. */
   public long connectionsAccepted() {
     return connectionsAccepted.get();
+  }
+
+  /** TCP (or TLS) connections open now; a client that keeps idle connections keeps this up. */
+  public int connectionsOpen() {
+    return connectionsOpen.get();
   }
 
   /** HTTP requests received, including rejected (401) and faulted ones. */
@@ -67,7 +73,8 @@ public final class WsmanCounters {
 
   @Override
   public String toString() {
-    return "WsmanCounters[connections=" + connectionsAccepted + ", httpRequests=" + httpRequests
+    return "WsmanCounters[connections=" + connectionsAccepted + ", connectionsOpen=" + connectionsOpen
+        + ", httpRequests=" + httpRequests
         + ", commands=" + commandRequests + ", shellsOpen=" + shellsOpen + ", maxShellsOpen="
         + maxShellsOpen + ", maxRequestsInFlight=" + maxRequestsInFlight
         + ", maxCommandsRunning=" + maxCommandsRunning + "]";
@@ -75,6 +82,11 @@ public final class WsmanCounters {
 
   void connectionAccepted() {
     connectionsAccepted.incrementAndGet();
+    connectionsOpen.incrementAndGet();
+  }
+
+  void connectionClosed() {
+    connectionsOpen.decrementAndGet();
   }
 
   void requestStarted() {

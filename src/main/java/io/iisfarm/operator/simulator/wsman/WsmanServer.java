@@ -167,6 +167,7 @@ public final class WsmanServer implements AutoCloseable {
           protected void initChannel(SocketChannel ch) {
             connections.add(ch);
             counters.connectionAccepted();
+            ch.closeFuture().addListener(f -> counters.connectionClosed());
             if (sslContext != null) {
               ch.pipeline().addLast("tls", sslContext.newHandler(ch.alloc()));
             }
