@@ -35,7 +35,7 @@ public final class Benchmark {
     long start = System.nanoTime();
     if (sections.contains("check")) {
       new DriftCheckBench(quick ? List.of(1, 10) : List.of(1, 10, 50, 100), LATENCY, HOST_PARALLELISM,
-          quick ? 3 : 5).run(results);
+          quick ? 3 : 7).run(results);
     }
     if (sections.contains("drift")) {
       new DriftCorrectionBench(LATENCY, quick ? 4 : 10, quick ? List.of(Duration.ofSeconds(5))

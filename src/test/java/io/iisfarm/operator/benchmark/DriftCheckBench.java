@@ -21,15 +21,17 @@ import java.util.Map;
 
 /**
  * A full drift check (observe every host, then plan) of farms of growing size, with the operator's own
- * observer and pool, against a serial baseline that reads the same hosts one after another over the same
- * transport. Every host is in sync, so the plan is empty and nothing is changed.
+ * observer and its one pool shared by all farms, against a serial baseline that reads the same hosts one after
+ * another over the same transport. Every host is in sync, so the plan is empty and nothing is changed. The
+ * sizes take turns within each round, so that a change in the machine's load touches them alike.
  */
 final class DriftCheckBench {
+  private static final int WARM_UP_ROUNDS = 3;
+
   private final List<Integer> sizes;
   private final Duration latency;
   private final int parallelism;
   private final int rounds;
-  private static final int WARM_UP_ROUNDS = 10;
 
   DriftCheckBench(List<Integer> sizes, Duration latency, int parallelism, int rounds) {
     this.sizes = sizes;
@@ -38,25 +40,73 @@ final class DriftCheckBench {
     this.rounds = rounds;
   }
 
+  /** One simulated farm of a given size, resolved the way the reconciler resolves its IisFarm. */
+  private record Farm(int size, SimulatedFarm sim, FarmResolver.Resolution resolution, List<String> names,
+      List<Double> millis, List<Double> operatorCpu, List<Double> simulatorCpu) {}
+
   void run(Results results) {
-    System.out.println("drift check: warming up (JIT) on a 10-host farm...");
-    measure(10, WARM_UP_ROUNDS, false);
-    List<Map<String, Object>> farms = new ArrayList<>();
-    double oneHost = Double.NaN;
-    for (int size : sizes) {
-      Map<String, Object> farm = measure(size, rounds, true);
-      farms.add(farm);
+    List<Farm> farms = new ArrayList<>();
+    try (WinRmConnector connector = new WinRmConnector();
+        FarmObserver observer = new FarmObserver(connector, new HostReader(), parallelism)) {
+      for (int size : sizes) {
+        farms.add(start(size));
+      }
+      Planner planner = new Planner();
+      System.out.printf("drift check: warming up (JIT, the pool's %d threads) on every farm...%n", parallelism);
+      for (int r = 0; r < WARM_UP_ROUNDS; r++) {
+        farms.forEach(f -> check(observer, planner, f).requireClean(f.size()));
+      }
+      for (int r = 0; r < rounds; r++) {
+        for (Farm farm : farms) {
+          farm.sim().resetInspection();
+          CpuMeter.Reading cpu = CpuMeter.read();
+          Check check = check(observer, planner, farm);
+          CpuMeter.Reading used = CpuMeter.read().minus(cpu);
+          check.requireClean(farm.size());
+          farm.millis().add(check.millis());
+          farm.operatorCpu().add(used.operatorMillis() / farm.size());
+          farm.simulatorCpu().add(used.simulatorMillis() / farm.size());
+        }
+        System.out.printf("  round %d: %s%n", r + 1, farms.stream()
+            .map(f -> f.size() + " hosts " + Results.ms(f.millis().get(f.millis().size() - 1))).toList());
+      }
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (Farm farm : farms) {
+        Map<String, Object> perHost = perHost(farm.sim());
+        double serial = serial(connector, farm);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("hosts", farm.size());
+        row.put("parallelMs", farm.millis().stream().map(v -> Results.round(v, 1)).toList());
+        row.put("parallelMedianMs", Results.round(median(farm.millis()), 1));
+        row.put("serialMs", Results.round(serial, 1));
+        // CPU of this process during a parallel check: the operator's side (JIT and GC included) and the simulator's
+        row.put("operatorCpuMsPerHost", Results.round(median(farm.operatorCpu()), 1));
+        row.put("simulatorCpuMsPerHost", Results.round(median(farm.simulatorCpu()), 1));
+        row.putAll(perHost);
+        row.put("serialCommandsPerHost", perHost(farm.sim()).get("commandsPerHost"));
+        System.out.printf("  %d hosts: parallel median %.0f ms, serial %.0f ms, %s%n", farm.size(),
+            median(farm.millis()), serial, perHost);
+        out.add(row);
+      }
+      report(out, results);
+    } finally {
+      farms.forEach(f -> f.sim().close());
+    }
+  }
+
+  private void report(List<Map<String, Object>> farms, Results results) {
+    double oneHost = farms.stream().filter(f -> (int) f.get("hosts") == 1)
+        .mapToDouble(f -> (double) f.get("parallelMedianMs")).findFirst().orElse(Double.NaN);
+    for (Map<String, Object> farm : farms) {
+      int size = (int) farm.get("hosts");
       double parallel = (double) farm.get("parallelMedianMs");
       double serial = (double) farm.get("serialMs");
-      if (size == 1) {
-        oneHost = parallel;
-      }
       double speedup = serial / parallel;
       double vsOne = parallel / oneHost;
       farm.put("speedupVsSerial", Results.round(speedup, 1));
       farm.put("timeVsOneHostFarm", Results.round(vsOne, 2));
       String label = size + (size == 1 ? " host" : " hosts");
-      results.row("drift check", label + ": parallel / serial (median of " + rounds + ")",
+      results.row("drift check", label + ": parallel (median of " + rounds + ") / serial",
           Results.ms(parallel) + " / " + Results.ms(serial), null, null);
       if (size > 1) {
         results.row("drift check", label + ": faster than serial", String.format("%.1f×", speedup),
@@ -64,21 +114,21 @@ final class DriftCheckBench {
         results.row("drift check", label + ": time vs 1-host farm", String.format("%.2f×", vsOne),
             size == 100 ? "≤ 1.5×" : null, size == 100 ? vsOne <= 1.5 : null);
       }
-      if (size == sizes.get(sizes.size() - 1)) {
-        double cpu = (double) farm.get("operatorCpuMsPerHost") + (double) farm.get("simulatorCpuMsPerHost");
-        int cores = Runtime.getRuntime().availableProcessors();
-        results.row("drift check", "CPU per host read: operator + simulator", farm.get("operatorCpuMsPerHost")
-            + " + " + farm.get("simulatorCpuMsPerHost") + " ms", null, null);
-        results.row("drift check", "CPU floor of the " + size + "-host check on " + cores + " cores",
-            Results.ms(cpu * size / cores), null, null);
-        results.row("drift check", "WinRM Command requests per host per check",
-            String.valueOf(farm.get("commandsPerHost")), "1 (≤ 2 with site web.configs)",
-            (double) farm.get("commandsPerHost") <= 2);
-        results.row("drift check", "connections / shells per host per check",
-            farm.get("connectionsPerHost") + " / " + farm.get("shellsPerHost"), "reused within a check",
-            (double) farm.get("shellsPerHost") <= 1 && (double) farm.get("connectionsPerHost") <= 1);
-      }
     }
+    Map<String, Object> largest = farms.get(farms.size() - 1);
+    int size = (int) largest.get("hosts");
+    double cpu = (double) largest.get("operatorCpuMsPerHost") + (double) largest.get("simulatorCpuMsPerHost");
+    int cores = Runtime.getRuntime().availableProcessors();
+    results.row("drift check", "CPU per host read: operator + simulator", largest.get("operatorCpuMsPerHost")
+        + " + " + largest.get("simulatorCpuMsPerHost") + " ms", null, null);
+    results.row("drift check", "CPU floor of the " + size + "-host check on " + cores + " cores",
+        Results.ms(cpu * size / cores), null, null);
+    results.row("drift check", "WinRM Command requests per host per check",
+        String.valueOf(largest.get("commandsPerHost")), "1 (≤ 2 with site web.configs)",
+        (double) largest.get("commandsPerHost") <= 2);
+    results.row("drift check", "connections / shells per host per check",
+        largest.get("connectionsPerHost") + " / " + largest.get("shellsPerHost"), "reused within a check",
+        (double) largest.get("shellsPerHost") <= 1 && (double) largest.get("connectionsPerHost") <= 1);
     Map<String, Object> section = new LinkedHashMap<>();
     section.put("latencyMsPerRequest", latency.toMillis());
     section.put("hostReadParallelism", parallelism);
@@ -87,77 +137,39 @@ final class DriftCheckBench {
     results.put("driftCheck", section);
   }
 
-  /** Checks a farm of {@code size} in-sync hosts {@code rounds} times, then serially once if {@code serial}. */
-  private Map<String, Object> measure(int size, int rounds, boolean serial) {
+  private Farm start(int size) {
     BenchFarmFile file = new BenchFarmFile(latency);
     BenchKey key = BenchKey.random();
     String password = "bench-" + size;
     for (int i = 0; i < size; i++) {
       file.inSync(String.format("web%03d", i), password, key);
     }
-    if (serial) {
-      System.out.printf("drift check: %d host(s)...%n", size);
+    SimulatedFarm sim = SimulatedFarm.fromYaml(file.yaml());
+    List<BenchManifests.Host> hosts = sim.hosts().stream()
+        .map(h -> new BenchManifests.Host(h.name(), h.port())).toList();
+    BenchManifests manifests = new BenchManifests("bench", "check-" + size, hosts, password, sim.caPem(), key,
+        "60s", 1);
+    FarmResolver.Resolution resolution = new FarmResolver(manifests::secretData,
+        (ns, name, farm, source, v, d) -> false, new KeyGenerator()).resolve(manifests.farm());
+    if (!resolution.blockers().isEmpty()) {
+      sim.close();
+      throw new IllegalStateException("benchmark farm does not resolve: " + resolution.blockers());
     }
-    try (SimulatedFarm sim = SimulatedFarm.fromYaml(file.yaml());
-        WinRmConnector connector = new WinRmConnector();
-        FarmObserver observer = new FarmObserver(connector, new HostReader(), parallelism)) {
-      List<BenchManifests.Host> hosts = sim.hosts().stream()
-          .map(h -> new BenchManifests.Host(h.name(), h.port())).toList();
-      BenchManifests manifests = new BenchManifests("bench", "check-" + size, hosts, password, sim.caPem(), key,
-          "60s", 1);
-      FarmResolver.Resolution resolution = new FarmResolver(manifests::secretData,
-          (ns, name, farm, source, v, d) -> false, new KeyGenerator()).resolve(manifests.farm());
-      if (!resolution.blockers().isEmpty()) {
-        throw new IllegalStateException("benchmark farm does not resolve: " + resolution.blockers());
-      }
-      List<HostTarget> targets = resolution.targets();
-      List<String> names = targets.stream().map(HostTarget::name).toList();
-      Planner planner = new Planner();
+    return new Farm(size, sim, resolution, resolution.targets().stream().map(HostTarget::name).toList(),
+        new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+  }
 
-      Check warmUp = check(observer, planner, resolution, names);
-      warmUp.requireClean(size);
-      List<Double> parallel = new ArrayList<>();
-      List<Double> operatorCpu = new ArrayList<>();
-      List<Double> simulatorCpu = new ArrayList<>();
-      Map<String, Object> perHost = null;
-      for (int r = 0; r < rounds; r++) {
-        sim.resetInspection();
-        CpuMeter.Reading cpu = CpuMeter.read();
-        Check check = check(observer, planner, resolution, names);
-        CpuMeter.Reading used = CpuMeter.read().minus(cpu);
-        check.requireClean(size);
-        parallel.add(check.millis);
-        operatorCpu.add(used.operatorMillis() / size);
-        simulatorCpu.add(used.simulatorMillis() / size);
-        perHost = perHost(sim);
+  /** The same hosts read one after another, each over its own session, as a loop without the pool would. */
+  private static double serial(WinRmConnector connector, Farm farm) {
+    farm.sim().resetInspection();
+    HostReader reader = new HostReader();
+    long start = System.nanoTime();
+    for (HostTarget target : farm.resolution().targets()) {
+      try (WinRmSession session = connector.open(target.endpoint(), target.credentials())) {
+        reader.read(session, target.options());
       }
-      if (!serial) {
-        return null;
-      }
-      sim.resetInspection();
-      long start = System.nanoTime();
-      HostReader reader = new HostReader();
-      for (HostTarget target : targets) {
-        try (WinRmSession session = connector.open(target.endpoint(), target.credentials())) {
-          reader.read(session, target.options());
-        }
-      }
-      double serialMs = (System.nanoTime() - start) / 1e6;
-      Map<String, Object> serialPerHost = perHost(sim);
-
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("hosts", size);
-      out.put("parallelMs", parallel.stream().map(v -> Results.round(v, 1)).toList());
-      out.put("parallelMedianMs", Results.round(median(parallel), 1));
-      out.put("serialMs", Results.round(serialMs, 1));
-      // CPU of this process during a parallel check: the operator's side (JIT and GC included) and the simulator's
-      out.put("operatorCpuMsPerHost", Results.round(median(operatorCpu), 1));
-      out.put("simulatorCpuMsPerHost", Results.round(median(simulatorCpu), 1));
-      out.putAll(perHost);
-      out.put("serialCommandsPerHost", serialPerHost.get("commandsPerHost"));
-      System.out.printf("  parallel median %.0f ms, serial %.0f ms, %s%n", median(parallel), serialMs, perHost);
-      return out;
     }
+    return (System.nanoTime() - start) / 1e6;
   }
 
   private record Check(double millis, Map<String, HostRead> reads, FarmPlan plan) {
@@ -172,17 +184,16 @@ final class DriftCheckBench {
     }
   }
 
-  private static Check check(FarmObserver observer, Planner planner, FarmResolver.Resolution resolution,
-      List<String> names) {
+  private static Check check(FarmObserver observer, Planner planner, Farm farm) {
     long start = System.nanoTime();
-    Map<String, HostRead> reads = observer.observe(resolution.targets());
+    Map<String, HostRead> reads = observer.observe(farm.resolution().targets());
     Map<String, HostObservation> observations = new LinkedHashMap<>();
     reads.forEach((host, read) -> {
       if (read instanceof HostRead.Observed o) {
         observations.put(host, o.observation());
       }
     });
-    FarmPlan plan = planner.plan(resolution.desired(), names, observations);
+    FarmPlan plan = planner.plan(farm.resolution().desired(), farm.names(), observations);
     return new Check((System.nanoTime() - start) / 1e6, reads, plan);
   }
 
