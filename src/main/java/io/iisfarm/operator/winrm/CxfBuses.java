@@ -37,6 +37,9 @@ final class CxfBuses implements AutoCloseable {
     }
   }
 
+  /** How long an unused connection to a host stays open. */
+  static final int IDLE_CONNECTION_MILLIS = 5_000;
+
   private final Map<ConduitSettings, Bus> buses = new ConcurrentHashMap<>();
   /** Guarded by {@link #buses}: once closed, no bus is created. */
   private boolean closed;
@@ -72,6 +75,11 @@ final class CxfBuses implements AutoCloseable {
     // winrm4j needs the async conduit (Apache HttpAsyncClient) for NTLM; see WinRmClientContext.
     bus.getProperties().put(AsyncHTTPConduit.USE_ASYNC, Boolean.TRUE);
     bus.getProperties().put(AsyncHTTPConduitFactory.USE_POLICY, AsyncHTTPConduitFactory.UseAsyncPolicy.ALWAYS);
+    // A kept-alive connection holds some 300 KiB (TLS buffers, the last exchange). CXF's defaults (60 s time to
+    // live, under which it never closes idle ones) keep one open per host from one check to the next: closing
+    // after a few idle seconds still reuses it within a check, whose requests follow each other at once.
+    bus.getProperties().put(AsyncHTTPConduitFactory.CONNECTION_TTL, 0);
+    bus.getProperties().put(AsyncHTTPConduitFactory.CONNECTION_MAX_IDLE, IDLE_CONNECTION_MILLIS);
     bus.setExtension((HTTPConduitConfigurer) (name, address, conduit) -> {
       conduit.setClient(settings.clientPolicy());
       if (tls != null) {

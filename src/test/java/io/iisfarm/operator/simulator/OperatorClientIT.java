@@ -12,7 +12,9 @@ import io.iisfarm.operator.winrm.WinRmCredentials;
 import io.iisfarm.operator.winrm.WinRmEndpoint;
 import io.iisfarm.operator.winrm.WinRmSession;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,19 @@ class OperatorClientIT {
     }
     assertThat(host.counters().shellsCreated()).isEqualTo(2);
     assertThat(host.counters().shellsOpen()).isZero();
+  }
+
+  @Test
+  void connectionToAHostClosesSoonAfterItsSessionInsteadOfStayingUntilTheNextCheck() {
+    SimulatedHost host = farm.host("iis10");
+    try (WinRmConnector own = new WinRmConnector();
+        WinRmSession session = own.open(endpoint(host, WinRmEndpoint.Auth.BASIC), credentials(host))) {
+      session.run("ver");
+      assertThat(host.counters().connectionsOpen()).isPositive();
+      session.close();
+      // kept-alive connections cost memory per host: they close after a few idle seconds (bound: generous)
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> host.counters().connectionsOpen() == 0);
+    }
   }
 
   @Test

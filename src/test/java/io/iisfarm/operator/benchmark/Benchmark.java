@@ -1,0 +1,64 @@
+package io.iisfarm.operator.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The performance benchmark of PRODUCT.md §7: {@code mvn -B -Pbenchmark -DskipTests verify} (see
+ * docs/benchmarks.md). Prints a table at the end and writes {@code target/benchmark/results.json}.
+ *
+ * <p>System properties: {@code benchmark.quick=true} runs small sizes (for development);
+ * {@code benchmark.sections} picks sections (comma-separated: check, drift, footprint, rollout).
+ */
+public final class Benchmark {
+  static final Duration LATENCY = Duration.ofMillis(50);
+  /** The {@code run} command's default {@code --host-parallelism}. */
+  static final int HOST_PARALLELISM = Integer.getInteger("benchmark.hostParallelism", 64);
+  static final Path OUT = Path.of("target", "benchmark");
+
+  private Benchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    boolean quick = Boolean.getBoolean("benchmark.quick");
+    Set<String> sections = Arrays.stream(System.getProperty("benchmark.sections", "check,drift,footprint,rollout")
+        .split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    Results results = new Results();
+    Map<String, Object> before = MachineInfo.capture("before");
+    results.put("machine", before);
+    results.put("quick", quick);
+    long start = System.nanoTime();
+    if (sections.contains("check")) {
+      new DriftCheckBench(quick ? List.of(1, 10) : List.of(1, 10, 50, 100), LATENCY, HOST_PARALLELISM,
+          quick ? 3 : 7).run(results);
+    }
+    if (sections.contains("drift")) {
+      new DriftCorrectionBench(LATENCY, quick ? 4 : 10, quick ? List.of(Duration.ofSeconds(5))
+          : List.of(Duration.ofSeconds(5), Duration.ofSeconds(60)), quick ? 1 : 3).run(results);
+    }
+    if (sections.contains("rollout")) {
+      new RolloutBench(LATENCY, 10, List.of(1, 3)).run(results);
+    }
+    if (sections.contains("footprint")) {
+      new FootprintBench(LATENCY, quick ? 10 : 200, 10, quick ? Duration.ofSeconds(20) : Duration.ofSeconds(75))
+          .run(results);
+    }
+    Map<String, Object> after = new LinkedHashMap<>(MachineInfo.capture("after"));
+    after.put("benchmarkSeconds", Results.round((System.nanoTime() - start) / 1e9, 1));
+    results.put("machineAfter", after);
+    Path json = OUT.resolve("results.json");
+    results.write(json);
+    System.out.println();
+    results.printTable(System.out);
+    System.out.println();
+    System.out.println("Load average before: " + before.get("loadAverage") + "; after: "
+        + after.get("loadAverage"));
+    System.out.println("Results written to " + json.toAbsolutePath());
+    System.exit(0);
+  }
+}
