@@ -20,4 +20,4 @@ WORKDIR /tmp
 USER 10001:10001
 # metrics, /healthz and /readyz (IISFARM_METRICS_PORT)
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/iis-farm-operator/iis-farm-operator.jar", "run"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=30", "-jar", "/opt/iis-farm-operator/iis-farm-operator.jar", "run"]

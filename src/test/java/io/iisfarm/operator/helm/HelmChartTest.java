@@ -73,8 +73,8 @@ class HelmChartTest {
         Map.entry("IISFARM_METRICS_PORT", "8080"),
         Map.entry("IISFARM_LOG_FORMAT", "text"),
         Map.entry("IISFARM_LABEL_SELECTOR", ""));
-    assertThat(container.at("/resources/requests/memory").asText()).isEqualTo("256Mi");
-    assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("384Mi");
+    assertThat(container.at("/resources/requests/memory").asText()).isEqualTo("384Mi");
+    assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("512Mi");
     assertProbesOnMetricsPort(chart, 8080);
     assertLockedDown(chart);
     assertThat(chart.ofKind("ConfigMap")).isEmpty();
