@@ -211,8 +211,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void serve(Path config) {
-    Thread hook = new Thread(interrupted::countDown, "demo-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    Thread hook = ShutdownHooks.add("demo-shutdown", interrupted::countDown);
     out.printf("%nServing until interrupted (Ctrl+C): KUBECONFIG=%s kubectl get iisfarms%n", config);
     out.flush();
     try {
@@ -220,11 +219,7 @@ final class DemoCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       // the way a caller in this JVM stops the demo, as Ctrl+C does: handled here, by stopping
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is exiting already
-      }
+      ShutdownHooks.remove(hook);
     }
   }
 

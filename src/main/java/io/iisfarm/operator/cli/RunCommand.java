@@ -67,13 +67,13 @@ final class RunCommand implements Callable<Integer> {
         watched.isEmpty() ? "all" : watched, labelSelector == null || labelSelector.isBlank() ? "none" : labelSelector,
         leaderElection, runtime.metricsPort());
     // SIGTERM (or Ctrl+C) runs the hook, which stops the operator itself: the JVM exits as soon as hooks end
-    Thread hook = new Thread(() -> {
+    Thread hook = ShutdownHooks.add("shutdown", () -> {
       stopRequested.countDown();
       stop(runtime, client);
-    }, "shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    });
     stopRequested.await();
-    if (removeHook(hook)) {
+    // when the JVM is shutting down already, the hook does the stopping
+    if (ShutdownHooks.remove(hook)) {
       stop(runtime, client);
     }
     return 0;
@@ -91,14 +91,5 @@ final class RunCommand implements Callable<Integer> {
       client.close();
     }
     LOG.info("operator stopped");
-  }
-
-  /** False when the JVM is shutting down already: the hook then does the stopping. */
-  private static boolean removeHook(Thread hook) {
-    try {
-      return Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      return false;
-    }
   }
 }

@@ -70,8 +70,7 @@ public final class SimulateCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("simulate: cannot write the IisFarm: " + e.getMessage());
         return 2;
       }
-      Thread hook = new Thread(stopped::countDown, "simulate-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
+      Thread hook = ShutdownHooks.add("simulate-shutdown", stopped::countDown);
       out.println("Serving until interrupted (Ctrl+C).");
       out.flush();
       try {
@@ -79,11 +78,8 @@ public final class SimulateCommand implements Callable<Integer> {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-          // the JVM is already exiting; the farm closes below all the same
-        }
+        // when the JVM is exiting already, the farm closes below all the same
+        ShutdownHooks.remove(hook);
       }
     }
     out.println("Simulated farm stopped.");

@@ -85,7 +85,7 @@ public class IisFarmReconciler implements Reconciler<IisFarm> {
     List<HostTarget> targets = resolution.targets().stream().filter(t -> !claimed.containsKey(t.name())).toList();
     Map<String, HostRead> reads = s.observer().observe(targets);
     reads.values().forEach(read -> s.progress().observed(farm, read));
-    Map<String, HostObservation> observations = observations(reads);
+    Map<String, HostObservation> observations = HostRead.observations(reads);
     if (resolution.adoptFrom() != null) {
       HostObservation source = observations.get(resolution.adoptFrom());
       resolution = source != null ? s.resolver().adopt(farm, resolution, source)
@@ -157,16 +157,6 @@ public class IisFarmReconciler implements Reconciler<IisFarm> {
     return new RolloutSettings(rollout == null || rollout.getMaxUnavailable() == null ? 1 : rollout.getMaxUnavailable(),
         rollout == null || rollout.getBackupsToKeep() == null ? 5 : rollout.getBackupsToKeep(),
         Boolean.TRUE.equals(spec.getWinrm().getAllowKeyTransferOverHttp()));
-  }
-
-  private static Map<String, HostObservation> observations(Map<String, HostRead> reads) {
-    Map<String, HostObservation> out = new LinkedHashMap<>();
-    reads.forEach((host, read) -> {
-      if (read instanceof HostRead.Observed o) {
-        out.put(host, o.observation());
-      }
-    });
-    return out;
   }
 
   private static FarmResolver.Resolution withBlocker(FarmResolver.Resolution r, String message) {

@@ -4,6 +4,7 @@ import io.iisfarm.operator.api.HostStatus;
 import io.iisfarm.operator.api.MachineKeyStatus;
 import io.iisfarm.operator.api.PlannedStep;
 import io.iisfarm.operator.api.SiteStatus;
+import io.iisfarm.operator.cli.demo.TextTable;
 import io.iisfarm.operator.model.DesiredFarm;
 import io.iisfarm.operator.plan.KeyFileCheck;
 import java.io.PrintWriter;
@@ -110,22 +111,9 @@ final class AuditTable {
   }
 
   private static void printRows(List<String[]> rows, PrintWriter out) {
-    int[] widths = new int[HEADER.length];
-    List<String[]> all = new ArrayList<>();
-    all.add(HEADER);
-    all.addAll(rows);
-    for (String[] row : all) {
-      for (int i = 0; i < row.length; i++) {
-        widths[i] = Math.max(widths[i], row[i].length());
-      }
-    }
-    for (String[] row : all) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < row.length; i++) {
-        line.append(i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 2) + "s", row[i]));
-      }
-      out.println(line.toString().stripTrailing());
-    }
+    TextTable table = TextTable.plain(HEADER);
+    rows.forEach(table::row);
+    table.lines().forEach(out::println);
   }
 
   private static void printVerdict(HostStatus host, PrintWriter out) {

@@ -14,6 +14,7 @@ import io.iisfarm.operator.plan.FarmPlan;
 import io.iisfarm.operator.plan.Planner;
 import io.iisfarm.operator.reconciler.FarmResolver;
 import io.iisfarm.operator.reconciler.HostReports;
+import io.iisfarm.operator.reconciler.SecretReferences;
 import io.iisfarm.operator.secrets.KeyAdoption;
 import io.iisfarm.operator.secrets.KeyGenerator;
 import io.iisfarm.operator.status.Blocker;
@@ -25,7 +26,6 @@ import io.iisfarm.operator.winrm.LegacyTls;
 import io.iisfarm.operator.winrm.WinRmConnector;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -81,12 +81,7 @@ final class FarmAudit {
       LegacyTls.allowInThisJvm();
     }
     Map<String, HostRead> reads = read(resolution);
-    Map<String, HostObservation> observations = new LinkedHashMap<>();
-    reads.forEach((host, read) -> {
-      if (read instanceof HostRead.Observed o) {
-        observations.put(host, o.observation());
-      }
-    });
+    Map<String, HostObservation> observations = HostRead.observations(reads);
 
     List<String> notes = new ArrayList<>(secrets.notes());
     String keySource = spec.getMachineKey() == null ? null
@@ -140,26 +135,12 @@ final class FarmAudit {
 
   private static String origins(IisFarm farm, AuditSecrets secrets) {
     List<String> given = new ArrayList<>();
-    for (String name : referencedNames(farm.getSpec())) {
+    for (String name : SecretReferences.names(farm.getSpec())) {
       if (secrets.origin(name) != null) {
         given.add(name + " from " + secrets.origin(name));
       }
     }
     return "Secrets given: " + (given.isEmpty() ? "none" : String.join("; ", given)) + ".";
-  }
-
-  private static List<String> referencedNames(IisFarmSpec spec) {
-    List<String> names = new ArrayList<>();
-    names.add(spec.getWinrm().getCredentialsSecretRef().getName());
-    spec.getHosts().stream().filter(h -> h.getCredentialsSecretRef() != null)
-        .forEach(h -> names.add(h.getCredentialsSecretRef().getName()));
-    if (spec.getWinrm().getCaSecretRef() != null) {
-      names.add(spec.getWinrm().getCaSecretRef().getName());
-    }
-    if (spec.getMachineKey() != null) {
-      names.add(spec.getMachineKey().getSecretRef().getName());
-    }
-    return names.stream().distinct().toList();
   }
 
   /** An audit creates no Secret. */

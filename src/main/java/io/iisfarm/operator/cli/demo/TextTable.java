@@ -24,6 +24,11 @@ public final class TextTable {
     return new TextTable(3, false, headers);
   }
 
+  /** Plain columns, two spaces apart, no rule under the headers. */
+  public static TextTable plain(String... headers) {
+    return new TextTable(2, false, headers);
+  }
+
   /** As {@code kubectl describe} prints its tables: headers underlined with dashes, two spaces apart. */
   public static TextTable describe(String... headers) {
     return new TextTable(2, true, headers);
