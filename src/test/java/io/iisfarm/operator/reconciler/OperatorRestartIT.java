@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.api.InFlightStep;
 import io.iisfarm.operator.simulator.SimulatedHost;
+import io.iisfarm.operator.testing.OperatorProcess;
 import io.iisfarm.operator.testing.SecretScan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +31,8 @@ class OperatorRestartIT {
       Path kubeconfig = h.api.writeKubeconfig(dir.resolve("kubeconfig"), OperatorHarness.NAMESPACE);
 
       String output;
-      try (OperatorProcess first = OperatorProcess.start(kubeconfig, dir.resolve("operator-1.log"))) {
+      try (OperatorProcess first = OperatorProcess.start(kubeconfig, dir.resolve("operator-1.log"), Map.of(),
+          "--metrics-port", "-1", "--concurrency", "2")) {
         IisFarmStatus midway = h.awaitStatus(FARM, Duration.ofSeconds(120), s -> inFlight(s, "web02")
             && !web02.journal().changes().isEmpty());
         assertThat(midway.getInFlight()).extracting(InFlightStep::host).containsExactly("web02");

@@ -1,13 +1,15 @@
-package io.iisfarm.operator.reconciler;
+package io.iisfarm.operator.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The operator's jar run as a user runs it ({@code java -jar ... run}), in a process of its own. */
-final class OperatorProcess implements AutoCloseable {
+public final class OperatorProcess implements AutoCloseable {
   static final Path JAR = Path.of("target", "iis-farm-operator.jar");
 
   private final Process process;
@@ -18,33 +20,44 @@ final class OperatorProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts {@code run} against the API server of {@code kubeconfig}; output goes to {@code log}. */
-  static OperatorProcess start(Path kubeconfig, Path log) throws IOException {
+  /**
+   * Starts {@code run} with {@code runArgs} against the API server of {@code kubeconfig}, with {@code env} added
+   * to the environment; output goes to {@code log}.
+   */
+  public static OperatorProcess start(Path kubeconfig, Path log, Map<String, String> env, String... runArgs)
+      throws IOException {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR + " is missing: the integration tests run after `mvn package`");
     }
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder builder = new ProcessBuilder(List.of(java,
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
         // the simulated Server 2003 host speaks TLS 1.0 only, as the README tells Server 2003 users
         "-Djava.security.properties=" + Path.of("src/test/resources/legacy-tls.java.security").toAbsolutePath(),
-        "-jar", JAR.toAbsolutePath().toString(), "run", "--metrics-port", "-1", "--concurrency", "2"))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+        "-jar", JAR.toAbsolutePath().toString(), "run"));
+    command.addAll(List.of(runArgs));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
+    builder.environment().putAll(env);
     return new OperatorProcess(builder.start(), log);
   }
 
+  /** SIGTERM, as Kubernetes stops a pod; true when the process ended within {@code seconds}. */
+  public boolean terminate(long seconds) throws InterruptedException {
+    process.destroy();
+    return process.waitFor(seconds, TimeUnit.SECONDS);
+  }
+
   /** SIGKILL: no shutdown hook, no cleanup; as a node failing or an OOM kill. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
-  boolean alive() {
+  public boolean alive() {
     return process.isAlive();
   }
 
-  String output() throws IOException {
+  public String output() throws IOException {
     return Files.readString(log);
   }
 
