@@ -106,7 +106,7 @@ class IisFarmSchemaIT {
     assertThat(names).contains("site-id-zero", "site-id-too-large", "port-zero", "port-too-large", "mode-unknown",
         "transport-unknown", "auth-unknown", "validation-unknown", "decryption-unknown", "runtime-unknown",
         "max-unavailable-zero", "resync-interval-without-unit", "duplicate-host-names", "duplicate-host-addresses",
-        "duplicate-site-names-case", "duplicate-site-ids", "generate-with-adopt-from", "adopt-from-unknown-host",
+        "duplicate-site-ids", "generate-with-adopt-from", "adopt-from-unknown-host",
         "no-hosts", "empty-hosts", "address-with-scheme", "hmacsha256-on-v2", "framework45-on-v2", "bitness-16",
         "missing-credentials-secret-ref", "key-in-spec", "unknown-field");
   }

@@ -111,6 +111,25 @@ public final class RealKube {
   /** The admin's kubeconfig (system:masters), current namespace default. */
   public Path kubeconfig() { return kubeconfig; }
 
+  /**
+   * The kubeconfig of the oldest supported release's CRD API server (apiextensions-apiserver, see
+   * src/test/kube/oldest/go.mod), run beside the current kube-apiserver: it serves CRDs and custom resources
+   * only, without discovery of the core API, so tests talk to it with {@code kubectl get/create --raw}.
+   */
+  public Path oldestKubeconfig() { return kubeconfig.resolveSibling("oldest.kubeconfig"); }
+
+  /** The Kubernetes release of {@link #oldestKubeconfig()}, from the Go module that builds it. */
+  public static String oldestRelease() {
+    try {
+      return Files.readAllLines(Path.of("src/test/kube/oldest/go.mod")).stream()
+          .filter(l -> l.strip().startsWith("k8s.io/apiextensions-apiserver v0."))
+          .map(l -> "1." + l.strip().substring("k8s.io/apiextensions-apiserver v0.".length()))
+          .findFirst().orElseThrow();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The directory of the kube-apiserver, etcd and kubectl binaries. */
   public Path bin() { return bin; }
 
