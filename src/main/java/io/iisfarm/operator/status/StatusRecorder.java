@@ -37,7 +37,7 @@ public final class StatusRecorder {
    * @return true when the status was applied
    */
   public boolean record(IisFarm farm, IisFarmStatus status) {
-    if (Objects.equals(farm.getStatus(), status)) {
+    if (Objects.equals(ownView(farm.getStatus(), status), status)) {
       return false;
     }
     client.resources(IisFarm.class)
@@ -47,6 +47,21 @@ public final class StatusRecorder {
         .patch(new PatchContext.Builder().withPatchType(PatchType.SERVER_SIDE_APPLY)
             .withFieldManager(FIELD_MANAGER).withForce(true).build(), applyConfiguration(farm, status));
     return true;
+  }
+
+  /**
+   * {@code current} without the conditions of types {@code status} does not report: another writer's conditions
+   * are not the operator's to write, and must not make it write on every reconcile.
+   */
+  static IisFarmStatus ownView(IisFarmStatus current, IisFarmStatus status) {
+    if (current == null || current.getConditions() == null || status.getConditions() == null) {
+      return current;
+    }
+    java.util.Set<String> own = status.getConditions().stream().map(c -> c.getType())
+        .collect(java.util.stream.Collectors.toSet());
+    IisFarmStatus view = MAPPER.convertValue(current, IisFarmStatus.class);
+    view.setConditions(current.getConditions().stream().filter(c -> own.contains(c.getType())).toList());
+    return view;
   }
 
   /** The apply configuration: the object's identity and the status, nothing else. */

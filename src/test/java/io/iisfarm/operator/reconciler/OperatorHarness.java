@@ -15,6 +15,7 @@ import io.iisfarm.operator.cli.RuntimeOptions;
 import io.iisfarm.operator.cli.demo.SimulatedFarmManifests;
 import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.simulator.SimulatedHost;
+import io.iisfarm.operator.testing.ApiFaults;
 import io.iisfarm.operator.testing.ChartRbac;
 import io.iisfarm.operator.testing.LogCapture;
 import io.iisfarm.operator.testing.RealKube;

@@ -1,4 +1,4 @@
-package io.iisfarm.operator.reconciler;
+package io.iisfarm.operator.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
@@ -17,16 +17,37 @@ import java.util.function.Function;
  * server, to a stub on loopback that answers with the chosen HTTP status and a Kubernetes Status body, as an
  * overloaded or failing API server would. Everything else reaches the real server.
  */
-final class ApiFaults implements Interceptor, AutoCloseable {
+public final class ApiFaults implements Interceptor, AutoCloseable {
   private volatile Function<HttpRequest, Integer> code = request -> null;
+  private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile HttpRequest last;
+  private final java.util.List<String> sent = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
   private HttpServer stub;
 
-  void set(Function<HttpRequest, Integer> code) {
+  /** {@code code} returns the HTTP status to fail a request with, or null to let it through. */
+  public void set(Function<HttpRequest, Integer> code) {
     this.code = code;
   }
 
+  /** Requests the client sent so far. */
+  public int requests() { return requests.get(); }
+
+  /** Every request sent so far: method, path and body. */
+  public java.util.List<String> sent() {
+    synchronized (sent) {
+      return java.util.List.copyOf(sent);
+    }
+  }
+
+  /** The last request the client sent. */
+  public HttpRequest last() { return last; }
+
   @Override
   public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+    requests.incrementAndGet();
+    last = request;
+    String body = request.bodyString();
+    sent.add(request.method() + " " + request.uri().getRawPath() + "\n" + (body == null ? "" : body));
     Integer status = code.apply(request);
     if (status != null) {
       builder.uri(URI.create(stub() + "/" + status + request.uri().getRawPath()));
