@@ -84,7 +84,8 @@ final class ApiPreflight {
         return; // it answers; /version may be forbidden, the next checks say more
       }
       throw new Failed("cannot reach the Kubernetes API server at " + client.getMasterUrl() + " ("
-          + rootCause(e) + "); tried " + source + ": check the server address and the network, or set KUBECONFIG");
+          + whyUnreachable(client.getMasterUrl(), e) + "); tried " + source
+          + ": check the server address and the network, or set KUBECONFIG");
     }
   }
 
@@ -170,13 +171,28 @@ final class ApiPreflight {
         + " not found") + ") and no in-cluster service account, so the default " + config.getMasterUrl();
   }
 
-  private static String rootCause(Throwable e) {
+  /**
+   * Why {@code url} did not answer: the HTTP client's exceptions carry no message, so a name that does not
+   * resolve is said so, and otherwise a plain TCP connection says what the network says (refused, no route, ...).
+   */
+  static String whyUnreachable(java.net.URL url, Throwable e) {
+    String host = url.getHost();
+    int port = url.getPort() > 0 ? url.getPort() : url.getDefaultPort();
+    java.net.InetAddress address;
+    try {
+      address = java.net.InetAddress.getByName(host);
+    } catch (java.net.UnknownHostException unknown) {
+      return "the name " + host + " does not resolve";
+    }
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(address, port), CONNECT_TIMEOUT_MS);
+    } catch (java.io.IOException connect) {
+      return connect.getMessage() == null ? connect.getClass().getSimpleName() : connect.getMessage();
+    }
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
     }
-    String message = cause.getMessage();
-    String kind = cause.getClass().getSimpleName();
-    return message == null || message.isBlank() ? kind : kind + ": " + message;
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 }

@@ -72,7 +72,7 @@ class DemoCommandIT {
       }
     }
     assertThat(out).contains("$ kubectl get iisfarms\nNAME   READY   IN SYNC   MODE      AGE\n")
-        .containsPattern("\nshop   \\d+s\\s+True    4/4       Enforce\n");
+        .containsPattern("\nshop   True    4/4       Enforce   \\d+s\n");
     assertThat(out).contains("$ kubectl describe iisfarm shop")
         .containsPattern("Ready +True +InSync +All hosts are in sync \\(4/4\\)\\.")
         .containsPattern("SiteIdsInSync +True +SiteIdsMatch")

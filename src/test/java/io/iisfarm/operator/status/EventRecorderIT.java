@@ -76,7 +76,7 @@ class EventRecorderIT {
     assertThat(e.getInvolvedObject().getApiVersion()).isEqualTo("iisfarm.io/v1alpha1");
     assertThat(e.getInvolvedObject().getKind()).isEqualTo("IisFarm");
     assertThat(e.getInvolvedObject().getName()).isEqualTo("farm");
-    assertThat(e.getInvolvedObject().getNamespace()).isEqualTo("shop");
+    assertThat(e.getInvolvedObject().getNamespace()).isEqualTo(api.namespace);
     assertThat(e.getInvolvedObject().getUid()).isEqualTo(farm.getMetadata().getUid()).isNotBlank();
     assertThat(e.getType()).isEqualTo("Normal");
     assertThat(e.getReason()).isEqualTo("ChangeApplied");

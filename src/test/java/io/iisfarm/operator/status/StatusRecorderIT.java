@@ -47,7 +47,11 @@ class StatusRecorderIT {
     assertThat(api.requests.last().uri().getPath())
         .isEqualTo("/apis/iisfarm.io/v1alpha1/namespaces/" + api.namespace + "/iisfarms/farm/status");
     assertThat(api.requests.last().uri().getQuery()).contains("fieldManager=iis-farm-operator", "force=true");
-    assertThat(api.requests.last().header("Content-Type")).startsWith("application/apply-patch+yaml");
+    assertThat(api.get("farm").getMetadata().getManagedFields()).anySatisfy(m -> {
+      assertThat(m.getManager()).isEqualTo(StatusRecorder.FIELD_MANAGER);
+      assertThat(m.getOperation()).isEqualTo("Apply");
+      assertThat(m.getSubresource()).isEqualTo("status");
+    });
 
     IisFarm stored = api.get("farm");
     assertThat(stored.getStatus()).isEqualTo(status);
