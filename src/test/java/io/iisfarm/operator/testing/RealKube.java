@@ -202,7 +202,8 @@ public final class RealKube {
       CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
       client.resource(crd).fieldManager("iis-farm-operator-tests").forceConflicts().serverSideApply();
       return client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-          .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
+          .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+              && c.getStatus().getConditions().stream()
               .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 60, TimeUnit.SECONDS);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
