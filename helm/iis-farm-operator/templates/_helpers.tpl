@@ -59,10 +59,8 @@ Secrets: read, and create for machineKey generate/adoptFrom; never update, patch
 - apiGroups: [""]
   resources: ["secrets"]
   verbs: ["get", "list", "watch", "create"]
+{{- /* an Event repeated is read (get), then its count patched: the recorder aggregates as Kubernetes does */}}
 - apiGroups: [""]
   resources: ["events"]
-  verbs: ["create", "patch"]
-- apiGroups: ["events.k8s.io"]
-  resources: ["events"]
-  verbs: ["create", "patch"]
+  verbs: ["get", "create", "patch"]
 {{- end }}

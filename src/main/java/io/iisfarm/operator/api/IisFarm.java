@@ -13,8 +13,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
 /**
  * A farm of IIS hosts whose site IDs and machineKeys must agree.
  *
- * <p>The generator orders printer columns by JSON path, so Mode reads the effective mode from status
- * (Enforce, Audit or Suspended): kubectl then shows NAME, AGE, READY, IN SYNC, MODE.
+ * <p>kubectl shows NAME, READY, IN SYNC, MODE, AGE: the printer columns in the order declared here (the build's
+ * src/build/CrdFinish.java restores it; the generator sorts by JSON path). Mode reads the effective mode from
+ * status: Enforce, Audit or Suspended.
  */
 @Group(IisFarm.GROUP)
 @Version(IisFarm.VERSION)

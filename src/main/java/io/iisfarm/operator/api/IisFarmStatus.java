@@ -7,13 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** What the operator last saw and did. Never holds key material or passwords. */
+/**
+ * What the operator last saw and did. Never holds key material or passwords.
+ *
+ * <p>Conditions are a list map keyed by type and hosts one keyed by name, so that server-side apply merges
+ * them entry by entry: a condition another writer owns survives the operator's next status write.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class IisFarmStatus {
   @JsonPropertyDescription("The metadata.generation this status describes.")
   private Long observedGeneration;
 
   @JsonPropertyDescription("Ready, HostsReachable, SiteIdsInSync, MachineKeysInSync, Progressing, Degraded.")
+  @ListMapKeys("type")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("The mode the last reconcile ran in: Enforce, Audit or Suspended.")
@@ -29,6 +35,7 @@ public class IisFarmStatus {
   private String lastCheck;
 
   @JsonPropertyDescription("One row per host.")
+  @ListMapKeys("name")
   private List<HostStatus> hosts = new ArrayList<>();
 
   @JsonPropertyDescription("Host steps being applied; each is set before its host is touched and cleared after verification.")

@@ -10,12 +10,11 @@ import java.util.List;
 
 /** The machineKey every managed machine.config must hold. Key material lives only in the Secret. */
 @ValidationRule(value = "!(has(self.generate) && self.generate && has(self.adoptFrom))",
-    message = "generate and adoptFrom are mutually exclusive", reason = "FieldValueForbidden")
+    message = "generate and adoptFrom are mutually exclusive")
 @ValidationRule(value = "!(has(self.runtimes) && 'v2.0' in self.runtimes"
         + " && ((has(self.validation) && self.validation.startsWith('HMACSHA'))"
         + " || (has(self.compatibilityMode) && self.compatibilityMode == 'Framework45')))",
-    message = "HMACSHA256/384/512 and Framework45 exist only on .NET v4.0: remove v2.0 from runtimes or use SHA1/AES",
-    reason = "FieldValueInvalid")
+    message = "HMACSHA256/384/512 and Framework45 exist only on .NET v4.0: remove v2.0 from runtimes or use SHA1/AES")
 public class MachineKeySpec {
   @Required
   @JsonPropertyDescription("Secret with keys validationKey and decryptionKey (hex).")
@@ -37,9 +36,7 @@ public class MachineKeySpec {
   private List<ClrRuntime> runtimes;
 
   @Size(min = 1, max = 2)
-  // kube-apiserver accepts only FieldValueInvalid, -Forbidden, -Required and -Duplicate as a rule's reason
-  @ValidationRule(value = "self.all(b, b == 32 || b == 64)", message = "bitness must be 32 or 64",
-      reason = "FieldValueInvalid")
+  @ValidationRule(value = "self.all(b, b == 32 || b == 64)", message = "bitness must be 32 or 64")
   @JsonPropertyDescription("Bitness to manage (32, 64); default: every bitness found on the host.")
   private List<Integer> bitness;
 

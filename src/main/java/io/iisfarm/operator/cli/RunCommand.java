@@ -59,6 +59,14 @@ final class RunCommand implements Callable<Integer> {
     Set<String> watched = new LinkedHashSet<>();
     Arrays.stream(namespaces).map(String::strip).filter(n -> !n.isEmpty()).forEach(watched::add);
     KubernetesClient client = new KubernetesClientBuilder().build();
+    try {
+      ApiPreflight.check(client.getConfiguration(), watched, leaderElection ? leaseName : null,
+          client.getNamespace() == null ? "default" : client.getNamespace());
+    } catch (ApiPreflight.Failed e) {
+      client.close();
+      System.err.println("iis-farm-operator run: " + e.getMessage());
+      return 1;
+    }
     String identity = System.getenv().getOrDefault("HOSTNAME", "iis-farm-operator") + "-" + ProcessHandle.current().pid();
     RuntimeOptions options = new RuntimeOptions(watched, labelSelector, concurrency, hostParallelism, metricsPort,
         leaderElection ? leaseName : null, null, identity, RuntimeOptions.LeaseTimings.DEFAULT, true);

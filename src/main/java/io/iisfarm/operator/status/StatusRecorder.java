@@ -1,7 +1,6 @@
 package io.iisfarm.operator.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -11,18 +10,19 @@ import io.iisfarm.operator.api.IisFarmStatus;
 import java.util.Objects;
 
 /**
- * Writes an IisFarm's status subresource, and only when it differs from the status the resource already has.
+ * Writes an IisFarm's status subresource by server-side apply, and only when it differs from the status the
+ * resource already has (docs/decisions/status-writes.md).
  *
- * <p>The write is one JSON Patch (RFC 6902) operation, {@code add /status}, which replaces the whole status:
- * fields and list entries the new status leaves out disappear. Not server-side apply, which fabric8's mock
- * server does not support; and not a JSON merge patch: RFC 7386 replaces lists, as the API server does, but the
- * mock server (7.5.2) merges with Jackson's readerForUpdating, which appends list entries, so conditions and
- * host rows would pile up there. A JSON Patch behaves the same on both.
+ * <p>The operator applies its whole status as field manager {@value #FIELD_MANAGER}, forcing ownership of what
+ * it writes: what it wrote before and leaves out now disappears, while fields and list-map entries (conditions
+ * by type, host rows by name) that another writer owns stay. No read-modify-write, so a concurrent writer's
+ * change is never lost and no conflict is retried.
  *
  * <p>Server errors (e.g. 5xx) surface as {@link io.fabric8.kubernetes.client.KubernetesClientException}, for
  * the reconciler to retry.
  */
 public final class StatusRecorder {
+  public static final String FIELD_MANAGER = "iis-farm-operator";
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final KubernetesClient client;
 
@@ -31,31 +31,47 @@ public final class StatusRecorder {
   }
 
   /**
-   * Writes {@code status} to {@code farm} unless they are equal.
+   * Applies {@code status} to {@code farm} unless they are equal.
    *
    * @param farm the IisFarm as last read (its status is compared with {@code status})
-   * @return true when a patch was sent
+   * @return true when the status was applied
    */
   public boolean record(IisFarm farm, IisFarmStatus status) {
-    if (Objects.equals(farm.getStatus(), status)) {
+    if (Objects.equals(ownView(farm.getStatus(), status), status)) {
       return false;
     }
     client.resources(IisFarm.class)
         .inNamespace(farm.getMetadata().getNamespace())
         .withName(farm.getMetadata().getName())
         .subresource("status")
-        .patch(PatchContext.of(PatchType.JSON), replaceStatus(status));
+        .patch(new PatchContext.Builder().withPatchType(PatchType.SERVER_SIDE_APPLY)
+            .withFieldManager(FIELD_MANAGER).withForce(true).build(), applyConfiguration(farm, status));
     return true;
   }
 
-  /** {@code [{"op":"add","path":"/status","value":{...}}]}: adds the status, or replaces it whole. */
-  static String replaceStatus(IisFarmStatus status) {
-    ObjectNode op = MAPPER.createObjectNode();
-    op.put("op", "add");
-    op.put("path", "/status");
-    op.set("value", MAPPER.valueToTree(status));
-    ArrayNode patch = MAPPER.createArrayNode();
-    patch.add(op);
-    return patch.toString();
+  /**
+   * {@code current} without the conditions of types {@code status} does not report: another writer's conditions
+   * are not the operator's to write, and must not make it write on every reconcile.
+   */
+  static IisFarmStatus ownView(IisFarmStatus current, IisFarmStatus status) {
+    if (current == null || current.getConditions() == null || status.getConditions() == null) {
+      return current;
+    }
+    java.util.Set<String> own = status.getConditions().stream().map(c -> c.getType())
+        .collect(java.util.stream.Collectors.toSet());
+    IisFarmStatus view = MAPPER.convertValue(current, IisFarmStatus.class);
+    view.setConditions(current.getConditions().stream().filter(c -> own.contains(c.getType())).toList());
+    return view;
+  }
+
+  /** The apply configuration: the object's identity and the status, nothing else. */
+  static String applyConfiguration(IisFarm farm, IisFarmStatus status) {
+    ObjectNode apply = MAPPER.createObjectNode();
+    apply.put("apiVersion", IisFarm.GROUP + "/" + IisFarm.VERSION);
+    apply.put("kind", "IisFarm");
+    apply.putObject("metadata").put("name", farm.getMetadata().getName())
+        .put("namespace", farm.getMetadata().getNamespace());
+    apply.set("status", MAPPER.valueToTree(status));
+    return apply.toString();
   }
 }

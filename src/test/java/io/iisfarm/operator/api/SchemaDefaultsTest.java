@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The API server fills schema defaults into what it stores; the operator's Java types fill their own
  * field initialisers when a field is absent. Both must say the same, or a farm behaves differently
- * depending on whether it was read from the API server or from a file ({@code audit FILE}).
+ * depending on whether it was read from the API server or from a file ({@code audit FILE}). That the server
+ * really stores these defaults is {@code IisFarmSchemaIT}'s to show.
  */
 class SchemaDefaultsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,36 +42,7 @@ class SchemaDefaultsTest {
         .containsEntry("spec.mode", "\"Enforce\"");
   }
 
-  @Test
-  void everyDefaultIsValidAgainstItsOwnSchema() {
-    // kube-apiserver refuses a CRD whose defaults do not validate; a minimal farm with every defaulted
-    // object present gets every default filled in, and must still validate
-    KubernetesSchemaValidator validator = new KubernetesSchemaValidator(GeneratedCrd.openApiSchema());
-    JsonNode farm = GeneratedCrd.readYaml(Path.of("src/test/resources/iisfarms/good/minimal.yaml"));
-    ((ObjectNode) farm.get("spec")).putObject("rollout");
-    ((ObjectNode) farm.get("spec")).putObject("machineKey")
-        .putObject("secretRef").put("name", "farm-machinekey");
 
-    JsonNode stored = validator.defaulted(farm);
-
-    assertThat(validator.validate(farm)).isEmpty();
-    assertThat(stored.at("/spec/rollout/maxUnavailable").asInt()).isEqualTo(1);
-    assertThat(stored.at("/spec/winrm/transport").asText()).isEqualTo("https");
-    assertThat(stored.at("/spec/machineKey/validation").asText()).isEqualTo("SHA1");
-  }
-
-  @Test
-  void aNullFieldIsDroppedAndThenDefaultedAsTheApiServerDoes() {
-    KubernetesSchemaValidator validator = new KubernetesSchemaValidator(GeneratedCrd.openApiSchema());
-    JsonNode farm = GeneratedCrd.readYaml(Path.of("src/test/resources/iisfarms/good/minimal.yaml"));
-    ((ObjectNode) farm.get("spec")).putNull("resyncInterval").putNull("sessionState");
-
-    JsonNode stored = validator.defaulted(farm);
-
-    assertThat(validator.validate(farm)).isEmpty();
-    assertThat(stored.at("/spec/resyncInterval").asText()).isEqualTo("60s");
-    assertThat(stored.path("spec").has("sessionState")).isFalse();
-  }
 
   private static void compare(JsonNode schema, JavaType type, String path, Map<String, String> compared,
       List<String> mismatches) throws Exception {

@@ -71,8 +71,8 @@ class DemoCommandIT {
         assertThat(out).containsPattern(progress(host, label));
       }
     }
-    assertThat(out).contains("$ kubectl get iisfarms\nNAME   AGE   READY   IN SYNC   MODE\n")
-        .containsPattern("\nshop   \\d+s\\s+True    4/4       Enforce\n");
+    assertThat(out).contains("$ kubectl get iisfarms\nNAME   READY   IN SYNC   MODE      AGE\n")
+        .containsPattern("\nshop   True    4/4       Enforce   \\d+s\n");
     assertThat(out).contains("$ kubectl describe iisfarm shop")
         .containsPattern("Ready +True +InSync +All hosts are in sync \\(4/4\\)\\.")
         .containsPattern("SiteIdsInSync +True +SiteIdsMatch")

@@ -22,8 +22,8 @@ class KubectlDemoIT {
       assertThat(get.stderr()).as("kubectl finds every API group it is told of").isBlank();
       List<String> lines = get.stdout().lines().toList();
       assertThat(lines).hasSize(2);
-      assertThat(lines.get(0)).matches("NAME\\s+AGE\\s+READY\\s+IN SYNC\\s+MODE");
-      assertThat(lines.get(1)).matches("shop\\s+\\d+(s|m\\d*s?)\\s+True\\s+4/4\\s+Enforce");
+      assertThat(lines.get(0)).matches("NAME\\s+READY\\s+IN SYNC\\s+MODE\\s+AGE");
+      assertThat(lines.get(1)).matches("shop\\s+True\\s+4/4\\s+Enforce\\s+\\d+(s|m\\d*s?)");
 
       Kubectl.Result yaml = kubectl.run(demo.kubeconfig, "get", "iisfarms", "-o", "yaml");
       assertThat(yaml.exitCode()).as(yaml.stderr()).isZero();

@@ -6,10 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.iisfarm.operator.api.IisFarm;
-import io.iisfarm.operator.cli.demo.EmbeddedApiServer;
 import io.iisfarm.operator.cli.demo.FarmWatch;
 import io.iisfarm.operator.cli.demo.SimulatedFarmManifests;
 import io.iisfarm.operator.simulator.SimulatedFarm;
+import io.iisfarm.operator.testing.ChartRbac;
+import io.iisfarm.operator.testing.RealKube;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -19,14 +20,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code run} through the jar's entry point, against the embedded API found through the kubeconfig: it serves
- * probes and metrics, reconciles a farm created after it started, and stops cleanly.
+ * {@code run} through the jar's entry point, against the real API server found through the kubeconfig, as the
+ * chart's ServiceAccount: it serves probes and metrics, reconciles a farm created after it started, and stops
+ * cleanly.
  */
 class RunCommandIT {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -36,16 +39,21 @@ class RunCommandIT {
 
   @Test
   void servesProbesAndMetricsReconcilesAFarmAndStops() throws Exception {
-    try (EmbeddedApiServer api = EmbeddedApiServer.start(0);
-        KubernetesClient client = api.newClient();
+    RealKube kube = RealKube.get();
+    kube.installCrd();
+    String ns = kube.createNamespace("run");
+    try (KubernetesClient client = kube.adminClient(ns);
+        ChartRbac chart = ChartRbac.install(client, "run-test", ns, ChartRbac.values(Set.of(ns), null));
         SimulatedFarm sim = SimulatedFarm.sample()) {
       // fabric8 reads the kubeconfig path from this system property before $KUBECONFIG and ~/.kube/config
-      System.setProperty("kubeconfig", api.writeKubeconfig(dir.resolve("kubeconfig"), "web").toString());
+      System.setProperty("kubeconfig", kube.writeTokenKubeconfig(dir.resolve("kubeconfig"), chart.token(), ns)
+          .toString());
       int port = freePort();
       CommandLine cli = Main.commandLine();
       RunCommand run = cli.getSubcommands().get("run").getCommand();
       AtomicInteger exit = new AtomicInteger(-1);
-      Thread operator = new Thread(() -> exit.set(cli.execute("run", "--metrics-port", String.valueOf(port))),
+      Thread operator = new Thread(() -> exit.set(cli.execute("run", "--metrics-port", String.valueOf(port),
+          "--namespaces", ns)),
           "run-command");
       operator.start();
       try {
@@ -53,12 +61,12 @@ class RunCommandIT {
         assertThat(get(port, "/healthz").statusCode()).isEqualTo(200);
         assertThat(get(port, "/healthz").body()).isEqualTo("ok\n");
 
-        SimulatedFarmManifests manifests = SimulatedFarmManifests.of(sim, "web", "shop", "60s");
+        SimulatedFarmManifests manifests = SimulatedFarmManifests.of(sim, ns, "shop", "60s");
         manifests.secrets().forEach(s -> client.secrets().resource(s).create());
         client.resource(manifests.farm()).create();
-        IisFarm farm = new FarmWatch(client, "web", "shop").awaitFarm(Duration.ofSeconds(90), FarmWatch::ready)
+        IisFarm farm = new FarmWatch(client, ns, "shop").awaitFarm(Duration.ofSeconds(90), FarmWatch::ready)
             .orElseThrow(() -> new AssertionError("farm not Ready: " + FarmWatch.readiness(
-                client.resources(IisFarm.class).inNamespace("web").withName("shop").get())));
+                client.resources(IisFarm.class).inNamespace(ns).withName("shop").get())));
         assertThat(farm.getStatus().getInSync()).isEqualTo("4/4");
 
         HttpResponse<String> metrics = get(port, "/metrics");

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.iisfarm.operator.cli.demo.EmbeddedApiServer;
+import io.iisfarm.operator.testing.ChartRbac;
 import io.iisfarm.operator.testing.OperatorProcess;
+import io.iisfarm.operator.testing.RealKube;
+import java.util.Set;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -27,22 +29,26 @@ class RunCommandShutdownIT {
 
   @Test
   void aLeaderStoppedWithSigtermExitsAndReleasesItsLease() throws Exception {
-    try (EmbeddedApiServer api = EmbeddedApiServer.start(0); KubernetesClient client = api.newClient()) {
-      Path kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"), "web");
+    RealKube kube = RealKube.get();
+    kube.installCrd();
+    String namespace = kube.createNamespace("shutdown");
+    try (KubernetesClient client = kube.adminClient(namespace);
+        ChartRbac chart = ChartRbac.install(client, "shutdown-test", namespace, ChartRbac.values(Set.of(), LEASE))) {
+      Path kubeconfig = kube.writeTokenKubeconfig(dir.resolve("kubeconfig"), chart.token(), namespace);
       try (OperatorProcess operator = OperatorProcess.start(kubeconfig, dir.resolve("operator.log"),
           Map.of("HOSTNAME", "operator-under-test", "IISFARM_METRICS_PORT", "-1"), "--leader-election")) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-            .until(() -> holder(client).filter(h -> h.startsWith("operator-under-test-")).isPresent());
+            .until(() -> holder(client, namespace).filter(h -> h.startsWith("operator-under-test-")).isPresent());
 
         assertThat(operator.terminate(30)).as("exited after SIGTERM; output:%n%s", operator.output()).isTrue();
-        assertThat(holder(client)).as("the Lease was handed back").isEmpty();
-        assertThat(operator.output()).contains("Lease web/" + LEASE + " released");
+        assertThat(holder(client, namespace)).as("the Lease was handed back").isEmpty();
+        assertThat(operator.output()).contains("Lease " + namespace + "/" + LEASE + " released");
       }
     }
   }
 
-  private static Optional<String> holder(KubernetesClient client) {
-    Lease lease = client.leases().inNamespace("web").withName(LEASE).get();
+  private static Optional<String> holder(KubernetesClient client, String namespace) {
+    Lease lease = client.leases().inNamespace(namespace).withName(LEASE).get();
     return Optional.ofNullable(lease).map(l -> l.getSpec().getHolderIdentity()).filter(h -> !h.isEmpty());
   }
 }

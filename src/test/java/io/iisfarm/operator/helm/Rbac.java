@@ -12,7 +12,7 @@ import java.util.NoSuchElementException;
 final class Rbac {
   private static final YAMLMapper YAML = new YAMLMapper();
 
-  /** IisFarms and their status, Secrets (read and create only), Events in both API groups. */
+  /** IisFarms and their status, Secrets (read and create only), Events (read one, create, patch). */
   static final JsonNode OPERATOR_RULES = yaml("""
       - apiGroups: ["iisfarm.io"]
         resources: ["iisfarms"]
@@ -25,10 +25,7 @@ final class Rbac {
         verbs: ["get", "list", "watch", "create"]
       - apiGroups: [""]
         resources: ["events"]
-        verbs: ["create", "patch"]
-      - apiGroups: ["events.k8s.io"]
-        resources: ["events"]
-        verbs: ["create", "patch"]
+        verbs: ["get", "create", "patch"]
       """);
 
   private Rbac() {}

@@ -12,14 +12,21 @@ import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.cli.OperatorRuntime;
 import io.iisfarm.operator.cli.RuntimeOptions;
-import io.iisfarm.operator.cli.demo.EmbeddedApiServer;
 import io.iisfarm.operator.cli.demo.SimulatedFarmManifests;
 import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.simulator.SimulatedHost;
+import io.iisfarm.operator.testing.ApiFaults;
+import io.iisfarm.operator.testing.ChartRbac;
 import io.iisfarm.operator.testing.LogCapture;
+import io.iisfarm.operator.testing.RealKube;
 import io.iisfarm.operator.testing.SecretScan;
 import io.micrometer.core.instrument.Counter;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -33,35 +40,58 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 /**
- * One test's world: the embedded API server (fabric8 mock, CRUD mode), a simulated farm over real WinRM, the
- * IisFarm and Secrets describing it, and the operator itself, started and stopped as a user would.
+ * One test's world: the real API server of this JVM ({@link RealKube}) with the CRD installed, a simulated farm
+ * over real WinRM, the IisFarm and Secrets describing it (created by an admin), and the operator itself, started
+ * and stopped as a user would. Each operator runs as the chart's ServiceAccount (a TokenRequest token) with
+ * exactly the RBAC the chart renders for its options: all namespaces or the watched ones, a Lease or none.
+ *
+ * <p>Tests share the server, one after another: the namespace {@value #NAMESPACE} is emptied when a harness
+ * opens and closes, and the chart's RBAC is deleted.
  */
 final class OperatorHarness implements AutoCloseable {
   static final String NAMESPACE = "web";
   static final String FARM = "shop";
+  private static final AtomicInteger RELEASES = new AtomicInteger();
 
-  final EmbeddedApiServer api = EmbeddedApiServer.start(0);
-  final KubernetesClient client = api.newClient();
+  final RealKube kube;
+  final Api api;
+  /** The admin's client: what a user with kubectl does, and what tests look at. */
+  final KubernetesClient client;
   final SimulatedFarm sim;
   final SimulatedFarmManifests manifests;
   final LogCapture logs = LogCapture.start();
   final RecordingProgress progress = new RecordingProgress();
   private final List<OperatorRuntime> runtimes = new ArrayList<>();
+  private final List<KubernetesClient> operatorClients = new ArrayList<>();
+  private final Map<String, ChartRbac> releases = new HashMap<>();
+  private final ApiFaults faults = new ApiFaults();
   /** The keys the hosts held before the operator came: they must not leak either. */
   private final List<String> hostKeys = new ArrayList<>();
 
-  private OperatorHarness(SimulatedFarm sim, String resyncInterval) {
+  private OperatorHarness(RealKube kube, SimulatedFarm sim, String resyncInterval) {
+    this.kube = kube;
+    kube.installCrd();
+    kube.ensureNamespace(NAMESPACE);
+    this.client = kube.adminClient(NAMESPACE);
+    emptyNamespace();
+    this.api = new Api();
     this.sim = sim;
     this.manifests = SimulatedFarmManifests.of(sim, NAMESPACE, FARM, resyncInterval);
     sim.hosts().forEach(host -> FarmFiles.configs(host).values().forEach(f -> hostKeys.addAll(FarmFiles.keys(f))));
   }
 
   static OperatorHarness sample(String resyncInterval) {
-    return new OperatorHarness(SimulatedFarm.sample(), resyncInterval);
+    RealKube kube = RealKube.get();
+    return new OperatorHarness(kube, SimulatedFarm.sample(), resyncInterval);
   }
 
   static OperatorHarness of(SimulatedFarm sim, String resyncInterval) {
-    return new OperatorHarness(sim, resyncInterval);
+    try {
+      return new OperatorHarness(RealKube.get(), sim, resyncInterval);
+    } catch (RuntimeException | Error e) {
+      sim.close();
+      throw e;
+    }
   }
 
   OperatorHarness withSecrets() {
@@ -89,10 +119,35 @@ final class OperatorHarness implements AutoCloseable {
     return startOperator(options, progress);
   }
 
+  /** Starts an operator as the chart's ServiceAccount, with the chart's RBAC for {@code options}. */
   OperatorRuntime startOperator(RuntimeOptions options, ProgressListener progress) {
-    OperatorRuntime runtime = OperatorRuntime.start(client, options, progress);
+    KubernetesClient operatorClient = operatorClient(chart(options.namespaces(), options.leaseName()));
+    OperatorRuntime runtime = OperatorRuntime.start(operatorClient, options, progress);
     runtimes.add(runtime);
     return runtime;
+  }
+
+  /**
+   * The chart's RBAC for an operator watching {@code namespaces} (empty: all) with Lease {@code leaseName}
+   * (null: no leader election), installed once per harness as a release of its own.
+   */
+  ChartRbac chart(Set<String> namespaces, String leaseName) {
+    String key = new java.util.TreeSet<>(namespaces) + "/" + leaseName;
+    return releases.computeIfAbsent(key, k -> {
+      namespaces.forEach(kube::ensureNamespace);
+      return ChartRbac.install(client, "iis-farm-operator-" + RELEASES.incrementAndGet(), NAMESPACE,
+          ChartRbac.values(namespaces, leaseName));
+    });
+  }
+
+  /** A client authenticated as {@code chart}'s ServiceAccount, through the fault injector ({@link Api#fail}). */
+  KubernetesClient operatorClient(ChartRbac chart) {
+    KubernetesClient operatorClient = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+        .withConfig(kube.tokenConfig(chart.token(), NAMESPACE))
+        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("faults", faults))
+        .build();
+    operatorClients.add(operatorClient);
+    return operatorClient;
   }
 
   /** Short, for quick failovers, but a renewal may still be 3 s late on a busy machine before the Lease is lost. */
@@ -219,15 +274,55 @@ final class OperatorHarness implements AutoCloseable {
     runtimes.clear();
   }
 
+  /** Deletes what tests leave in {@value #NAMESPACE}: IisFarms, Secrets, Events, Leases, ServiceAccounts, RBAC. */
+  private void emptyNamespace() {
+    client.resources(IisFarm.class).inNamespace(NAMESPACE).delete();
+    client.secrets().inNamespace(NAMESPACE).delete();
+    client.v1().events().inNamespace(NAMESPACE).delete();
+    client.leases().inNamespace(NAMESPACE).delete();
+    client.serviceAccounts().inNamespace(NAMESPACE).delete();
+    client.rbac().roles().inNamespace(NAMESPACE).delete();
+    client.rbac().roleBindings().inNamespace(NAMESPACE).delete();
+    await("an empty namespace " + NAMESPACE, Duration.ofSeconds(30),
+        () -> client.resources(IisFarm.class).inNamespace(NAMESPACE).list().getItems().isEmpty());
+  }
+
   @Override
   public void close() {
     try {
       stopOperators();
     } finally {
-      logs.close();
-      client.close();
-      api.close();
-      sim.close();
+      try {
+        operatorClients.forEach(KubernetesClient::close);
+        releases.values().forEach(ChartRbac::close);
+        emptyNamespace();
+      } finally {
+        logs.close();
+        client.close();
+        faults.close();
+        sim.close();
+      }
     }
+  }
+
+  /** The API server as tests reach it beyond the clients: kubeconfigs, and faults in the operator's requests. */
+  final class Api {
+    /**
+     * Writes a kubeconfig for the chart's ServiceAccount (all namespaces, no Lease), namespace {@code namespace},
+     * for an operator run as a process of its own.
+     */
+    Path writeKubeconfig(Path file, String namespace) throws IOException {
+      return kube.writeTokenKubeconfig(file, chart(Set.of(), null).token(), namespace);
+    }
+
+    /**
+     * Fails the operator's matching requests: {@code code} returns an HTTP status to answer with instead of the
+     * API server, or null to let the request through.
+     */
+    void fail(Function<HttpRequest, Integer> code) {
+      faults.set(code);
+    }
+
+    String url() { return kube.url(); }
   }
 }

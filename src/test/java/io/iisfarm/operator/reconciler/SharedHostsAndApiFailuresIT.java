@@ -5,7 +5,6 @@ import static io.iisfarm.operator.reconciler.UnreadableHostsIT.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.mockwebserver.http.MockResponse;
 import io.iisfarm.operator.api.HostSpec;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmStatus;
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A host named by two farms, and an API server that fails status writes for a while. */
+/** A host named by two farms, and an API server that fails status writes for a while (ApiFaults). */
 class SharedHostsAndApiFailuresIT {
 
   @Test
@@ -48,12 +47,12 @@ class SharedHostsAndApiFailuresIT {
   void statusWritesFailingWith5xxAreRetriedAndNothingIsLost() {
     try (OperatorHarness h = OperatorHarness.sample("60s").withSecrets()) {
       AtomicInteger failed = new AtomicInteger();
-      h.api.intercept(request -> {
-        boolean statusWrite = "PATCH".equals(request.getMethod()) && request.getPath().contains("/iisfarms/")
-            && request.getPath().contains("/status");
+      h.api.fail(request -> {
+        boolean statusWrite = "PATCH".equals(request.method()) && request.uri().getPath().contains("/iisfarms/")
+            && request.uri().getPath().endsWith("/status");
         if (statusWrite && failed.get() < 3) {
           failed.incrementAndGet();
-          return new MockResponse().setResponseCode(503).setBody("{\"kind\":\"Status\",\"code\":503}");
+          return 503;
         }
         return null;
       });

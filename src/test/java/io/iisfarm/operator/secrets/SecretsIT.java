@@ -8,43 +8,48 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.iisfarm.operator.api.DecryptionAlgorithm;
 import io.iisfarm.operator.api.ValidationAlgorithm;
 import io.iisfarm.operator.model.KeyMaterial;
-import io.iisfarm.operator.testing.CrudApiServer;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.iisfarm.operator.testing.RealKube;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Reading and creating Secrets on the real API server, each test in a namespace of its own. */
 class SecretsIT {
-  private CrudApiServer api;
+  private KubernetesClient client;
+  private String ns;
 
   @BeforeEach
   void start() {
-    api = new CrudApiServer();
+    RealKube kube = RealKube.get();
+    ns = kube.createNamespace("secrets");
+    client = kube.adminClient(ns);
   }
 
   @AfterEach
   void stop() {
-    api.close();
+    client.close();
   }
 
   @Test
   void readsBase64DataAndReportsAMissingSecretByName() {
-    api.client().secrets().inNamespace("web").resource(new SecretBuilder()
+    client.secrets().inNamespace(ns).resource(new SecretBuilder()
         .withNewMetadata().withName("shop-winrm").endMetadata()
         .addToData("username", b64("CORP\\farmadmin"))
         .addToData("password", b64("pa55-w0rd!"))
         .build()).create();
-    SecretReader reader = new SecretReader(api.client());
+    SecretReader reader = new SecretReader(client);
 
-    assertThat(reader.require("web", "shop-winrm", "WinRM credentials"))
+    assertThat(reader.require(ns, "shop-winrm", "WinRM credentials"))
         .containsEntry("username", "CORP\\farmadmin")
         .containsEntry("password", "pa55-w0rd!");
-    assertThatThrownBy(() -> reader.require("web", "absent", "WinRM credentials"))
+    assertThatThrownBy(() -> reader.require(ns, "absent", "WinRM credentials"))
         .isInstanceOfSatisfying(SecretProblemException.class, e -> {
           assertThat(e.reason()).isEqualTo("SecretMissing");
-          assertThat(e.getMessage()).isEqualTo("Secret web/absent (WinRM credentials) not found: create it in"
-              + " namespace web or fix the reference in the IisFarm");
+          assertThat(e.getMessage()).isEqualTo("Secret " + ns + "/absent (WinRM credentials) not found: create it in"
+              + " namespace " + ns + " or fix the reference in the IisFarm");
         });
   }
 
@@ -53,13 +58,13 @@ class SecretsIT {
     KeyGenerator generator = new KeyGenerator();
     KeyMaterial validation = generator.validationKey(ValidationAlgorithm.SHA1);
     KeyMaterial decryption = generator.decryptionKey(DecryptionAlgorithm.AES);
-    KeySecretWriter writer = new KeySecretWriter(api.client());
+    KeySecretWriter writer = new KeySecretWriter(client);
 
-    assertThat(writer.createIfAbsent("web", "shop-machinekey", "shop", "generated", validation, decryption)).isTrue();
+    assertThat(writer.createIfAbsent(ns, "shop-machinekey", "shop", "generated", validation, decryption)).isTrue();
     KeyMaterial other = generator.validationKey(ValidationAlgorithm.SHA1);
-    assertThat(writer.createIfAbsent("web", "shop-machinekey", "shop", "generated", other, decryption)).isFalse();
+    assertThat(writer.createIfAbsent(ns, "shop-machinekey", "shop", "generated", other, decryption)).isFalse();
 
-    Secret stored = api.client().secrets().inNamespace("web").withName("shop-machinekey").get();
+    Secret stored = client.secrets().inNamespace(ns).withName("shop-machinekey").get();
     assertThat(stored.getMetadata().getOwnerReferences()).isNullOrEmpty();
     assertThat(stored.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "iis-farm-operator");
     assertThat(SecretReader.decode(stored))

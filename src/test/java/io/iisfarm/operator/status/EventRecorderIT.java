@@ -43,14 +43,14 @@ class EventRecorderIT {
     public Instant instant() { return now; }
   }
 
-  private MockApi api;
+  private RealApi api;
   private final TestClock clock = new TestClock();
   private EventRecorder events;
   private IisFarm farm;
 
   @BeforeEach
   void start() {
-    api = new MockApi();
+    api = new RealApi();
     events = new EventRecorder(api.client, clock);
     farm = api.createFarm("farm");
   }
@@ -61,7 +61,7 @@ class EventRecorderIT {
   }
 
   private List<Event> stored() {
-    return api.client.v1().events().inNamespace(MockApi.NAMESPACE).list().getItems();
+    return api.client.v1().events().inNamespace(api.namespace).list().getItems();
   }
 
   private Map<String, Event> byReason() {
@@ -76,7 +76,7 @@ class EventRecorderIT {
     assertThat(e.getInvolvedObject().getApiVersion()).isEqualTo("iisfarm.io/v1alpha1");
     assertThat(e.getInvolvedObject().getKind()).isEqualTo("IisFarm");
     assertThat(e.getInvolvedObject().getName()).isEqualTo("farm");
-    assertThat(e.getInvolvedObject().getNamespace()).isEqualTo("shop");
+    assertThat(e.getInvolvedObject().getNamespace()).isEqualTo(api.namespace);
     assertThat(e.getInvolvedObject().getUid()).isEqualTo(farm.getMetadata().getUid()).isNotBlank();
     assertThat(e.getType()).isEqualTo("Normal");
     assertThat(e.getReason()).isEqualTo("ChangeApplied");
@@ -159,9 +159,12 @@ class EventRecorderIT {
 
   @Test
   void serverErrorOnEventsDoesNotBreakTheReconcile() {
-    api.server.expect().get().withPath("/api/v1/namespaces/shop/events/"
-        + EventRecorder.eventName(farm, EventRecorder.Type.WARNING, "InvalidSpec", "bad")).andReturn(503, "busy").once();
+    String name = EventRecorder.eventName(farm, EventRecorder.Type.WARNING, "InvalidSpec", "bad");
+    java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+    api.requests.set(r -> "GET".equals(r.method()) && r.uri().getPath().endsWith("/events/" + name)
+        && failed.compareAndSet(false, true) ? 503 : null);
     events.invalidSpec(farm, "bad");
+    assertThat(failed).isTrue();
     assertThat(stored()).isEmpty();
     events.invalidSpec(farm, "bad");
     assertThat(stored()).singleElement().satisfies(e -> assertThat(e.getCount()).isEqualTo(1));

@@ -15,17 +15,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The status recorder against fabric8's mock API server in CRUD mode. */
+/** The status recorder against the real API server: server-side apply on the status subresource. */
 class StatusRecorderIT {
-  private static final String STATUS_PATH = "/apis/iisfarm.io/v1alpha1/namespaces/shop/iisfarms/farm/status";
-
-  private MockApi api;
+  private RealApi api;
   private StatusRecorder recorder;
   private final StatusBuilder builder = new StatusBuilder(Clock.fixed(Instant.parse("2024-05-01T10:00:09Z"), ZoneOffset.UTC));
 
   @BeforeEach
   void start() {
-    api = new MockApi();
+    api = new RealApi();
     recorder = new StatusRecorder(api.client);
   }
 
@@ -45,9 +43,15 @@ class StatusRecorderIT {
     IisFarmStatus status = builder.build(auditWithDrift(), created.getStatus());
 
     assertThat(recorder.record(created, status)).isTrue();
-    assertThat(api.server.getLastRequest().getMethod()).isEqualTo("PATCH");
-    assertThat(api.server.getLastRequest().getPath()).isEqualTo(STATUS_PATH);
-    assertThat(api.server.getLastRequest().getHeader("Content-Type")).startsWith("application/json-patch+json");
+    assertThat(api.requests.last().method()).isEqualTo("PATCH");
+    assertThat(api.requests.last().uri().getPath())
+        .isEqualTo("/apis/iisfarm.io/v1alpha1/namespaces/" + api.namespace + "/iisfarms/farm/status");
+    assertThat(api.requests.last().uri().getQuery()).contains("fieldManager=iis-farm-operator", "force=true");
+    assertThat(api.get("farm").getMetadata().getManagedFields()).anySatisfy(m -> {
+      assertThat(m.getManager()).isEqualTo(StatusRecorder.FIELD_MANAGER);
+      assertThat(m.getOperation()).isEqualTo("Apply");
+      assertThat(m.getSubresource()).isEqualTo("status");
+    });
 
     IisFarm stored = api.get("farm");
     assertThat(stored.getStatus()).isEqualTo(status);
@@ -61,13 +65,13 @@ class StatusRecorderIT {
     IisFarm created = api.createFarm("farm");
     recorder.record(created, builder.build(auditWithDrift(), created.getStatus()));
     IisFarm stored = api.get("farm");
-    int requests = api.server.getRequestCount();
+    int requests = api.requests.requests();
 
     IisFarmStatus again = new StatusBuilder(Clock.fixed(Instant.parse("2024-05-01T10:05:00Z"), ZoneOffset.UTC))
         .build(auditWithDrift(), stored.getStatus());
 
     assertThat(recorder.record(stored, again)).isFalse();
-    assertThat(api.server.getRequestCount()).isEqualTo(requests);
+    assertThat(api.requests.requests()).isEqualTo(requests);
   }
 
   @Test
@@ -93,7 +97,8 @@ class StatusRecorderIT {
   void serverErrorSurfacesAsAnExceptionAndTheRetrySucceeds() {
     IisFarm created = api.createFarm("farm");
     IisFarmStatus status = builder.build(auditWithDrift(), null);
-    api.server.expect().patch().withPath(STATUS_PATH).andReturn(500, "etcd unavailable").once();
+    java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+    api.requests.set(r -> "PATCH".equals(r.method()) && failed.compareAndSet(false, true) ? 500 : null);
 
     assertThatThrownBy(() -> recorder.record(created, status)).isInstanceOfSatisfying(KubernetesClientException.class,
         e -> assertThat(e.getCode()).isEqualTo(500));
@@ -116,18 +121,4 @@ class StatusRecorderIT {
     assertThat(api.get("farm").getStatus().getConditions()).hasSize(6);
   }
 
-  /**
-   * Why the recorder does not use a JSON merge patch: the mock server appends list entries on a merge patch
-   * (RFC 7386 and the API server replace lists), so conditions would pile up in tests and in the demo.
-   */
-  @Test
-  void mockServerMergePatchAppendsListsWhichIsWhyTheRecorderUsesJsonPatch() {
-    IisFarm created = api.createFarm("farm");
-    IisFarmStatus status = builder.build(farm().host("web1", Reports.converged()).build(), null);
-    recorder.record(created, status);
-    api.client.resources(IisFarm.class).inNamespace(MockApi.NAMESPACE).withName("farm").subresource("status")
-        .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
-            "{\"status\":" + api.client.getKubernetesSerialization().asJson(status) + "}");
-    assertThat(api.get("farm").getStatus().getConditions()).hasSize(12);
-  }
 }

@@ -53,6 +53,15 @@ public final class OperatorProcess implements AutoCloseable {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
+  /** Waits for the process to end; false when it still runs after {@code timeout}. */
+  public boolean waitFor(java.time.Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public int exitCode() {
+    return process.exitValue();
+  }
+
   public boolean alive() {
     return process.isAlive();
   }

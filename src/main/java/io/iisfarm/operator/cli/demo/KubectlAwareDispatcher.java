@@ -19,13 +19,19 @@ import java.util.regex.Pattern;
  * fabric8's CRUD dispatcher taught what kubectl asks a real API server before and while it lists
  * IisFarms: the discovery documents, and the {@code as=Table} rendering with the CRD's printer columns; for
  * Events, the Table and the {@code involvedObject} field selectors that kubectl get and describe use; and the
- * access review the operator framework sends before it takes part in leader election.
+ * access review the operator framework sends before it takes part in leader election; and server-side apply of
+ * an IisFarm's status, the operator's one way of writing it, taken here as what it is for a single writer: the
+ * applied status replaces the stored one.
  */
 final class KubectlAwareDispatcher extends KubernetesCrudDispatcher {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String GROUP_VERSION = IisFarm.GROUP + "/" + IisFarm.VERSION;
   private static final Pattern IISFARM_PATH = Pattern.compile(
       "^/apis/" + Pattern.quote(GROUP_VERSION) + "(/namespaces/[^/]+)?/iisfarms(/[^/?]+)?(\\?.*)?$");
+
+  private static final Pattern IISFARM_STATUS_PATH = Pattern.compile(
+      "^/apis/" + Pattern.quote(GROUP_VERSION) + "/namespaces/[^/]+/iisfarms/[^/]+/status$");
+  private static final String APPLY_PATCH = "application/apply-patch+yaml";
 
   private final PrinterColumns printerColumns = PrinterColumns.fromGeneratedCrd();
   private final Clock clock;
@@ -48,6 +54,10 @@ final class KubectlAwareDispatcher extends KubernetesCrudDispatcher {
     }
     String path = request.getPath();
     String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    if ("PATCH".equals(request.getMethod()) && APPLY_PATCH.equals(request.getHeader("Content-Type"))
+        && IISFARM_STATUS_PATH.matcher(bare).matches()) {
+      return applyStatus(request);
+    }
     if ("POST".equals(request.getMethod()) && AccessReviews.RULES_REVIEW_PATH.equals(bare)) {
       return json(AccessReviews.allowEverything(request.getUtf8Body()), 201);
     }
@@ -80,6 +90,21 @@ final class KubectlAwareDispatcher extends KubernetesCrudDispatcher {
       }
     }
     return super.dispatch(request);
+  }
+
+  /** The applied status (JSON is YAML) as the JSON Patch {@code add /status} the CRUD store understands. */
+  private MockResponse applyStatus(RecordedRequest request) {
+    try {
+      JsonNode applied = JSON.readTree(request.getUtf8Body());
+      ArrayNode patch = JSON.createArrayNode();
+      patch.addObject().put("op", "add").put("path", "/status").set("value", applied.path("status"));
+      io.fabric8.mockwebserver.http.Headers headers = io.fabric8.mockwebserver.http.Headers.builder()
+          .setHeaders(request.getHeaders()).set("Content-Type", "application/json-patch+json").build();
+      return super.handlePatch(new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
+          headers, new io.fabric8.mockwebserver.http.Buffer().writeUtf8(patch.toString())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private MockResponse table(String path) {

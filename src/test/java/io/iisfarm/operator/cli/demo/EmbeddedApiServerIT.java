@@ -44,8 +44,8 @@ class EmbeddedApiServerIT {
       Kubectl.Result table = kubectl.run(kubeconfig, "get", "iisfarms");
       assertThat(table.exitCode()).as(table.stderr()).isZero();
       List<String> lines = table.stdout().lines().toList();
-      assertThat(lines.get(0)).matches("NAME\\s+AGE\\s+READY\\s+IN SYNC\\s+MODE\\s*");
-      assertThat(lines.get(1)).matches("shop\\s+\\d+s\\s+False\\s+3/4\\s+Audit\\s*");
+      assertThat(lines.get(0)).matches("NAME\\s+READY\\s+IN SYNC\\s+MODE\\s+AGE\\s*");
+      assertThat(lines.get(1)).matches("shop\\s+False\\s+3/4\\s+Audit\\s+\\d+s\\s*");
 
       Kubectl.Result shortName = kubectl.run(kubeconfig, "get", "iisf", "shop", "-o", "yaml");
       assertThat(shortName.exitCode()).as(shortName.stderr()).isZero();

@@ -30,9 +30,9 @@ class PrinterColumnsTest {
     Instant now = Instant.parse("2026-11-24T10:05:00Z");
 
     assertThat(columns.columns()).extracting(PrinterColumns.Column::name)
-        .containsExactly("Age", "Ready", "In Sync", "Mode");
+        .containsExactly("Ready", "In Sync", "Mode", "Age");
     assertThat(columns.columns()).extracting(c -> columns.cell(c, farm, now))
-        .containsExactly("5m", "True", "4/4", "Enforce");
+        .containsExactly("True", "4/4", "Enforce", "5m");
   }
 
   @Test
