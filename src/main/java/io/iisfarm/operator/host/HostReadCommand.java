@@ -145,8 +145,9 @@ final class HostReadCommand {
 
   static ConfigFile configFile(ConfigLocation location, String certutilText) {
     byte[] bytes = CertutilBase64.decode(certutilText);
-    ConfigXml.Parsed parsed = ConfigXml.parse(bytes);
-    return new ConfigFile(location, path(location), bytes, parsed.machineKey(), parsed.sessionState());
+    ConfigXml.Parsed parsed = ConfigXml.parse(bytes, location.runtime());
+    return new ConfigFile(location, path(location), bytes, parsed.machineKey(), parsed.sessionState(),
+        parsed.machineKeyElement());
   }
 
   private static List<ObservedSite> appcmdSites(String sitesXml, String vdirsXml) {

@@ -78,7 +78,7 @@ class IisFarmSchemaTest {
         "validation-unknown", "decryption-unknown", "runtime-unknown", "max-unavailable-zero",
         "resync-interval-without-unit", "duplicate-host-names", "duplicate-site-names-case",
         "duplicate-site-ids", "generate-with-adopt-from", "adopt-from-unknown-host", "no-hosts",
-        "empty-hosts", "address-with-scheme", "hmacsha256-on-v2", "framework45-on-v2", "bitness-16",
+        "empty-hosts", "address-with-scheme", "hmacsha256-on-v2", "bitness-16",
         "missing-credentials-secret-ref");
   }
 

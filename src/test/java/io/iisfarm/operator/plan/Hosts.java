@@ -13,6 +13,7 @@ import io.iisfarm.operator.model.HostObservation.RuntimeInstall;
 import io.iisfarm.operator.model.IisVersion;
 import io.iisfarm.operator.model.KeyAttribute;
 import io.iisfarm.operator.model.KeyMaterial;
+import io.iisfarm.operator.model.MachineKeyElement;
 import io.iisfarm.operator.model.MachineKeySetting;
 import io.iisfarm.operator.model.ObservedApplication;
 import io.iisfarm.operator.model.ObservedSite;
@@ -136,6 +137,14 @@ public final class Hosts {
           + "</system.web></configuration>";
       files.add(new ConfigFile(location, "C:\\WINDOWS\\" + location.relativePath(),
           xml.getBytes(StandardCharsets.UTF_8), key, session));
+      return this;
+    }
+
+    /** A file whose machine-level {@code <machineKey>} has the given form (encrypted, locked, rejected ...). */
+    public HostBuilder fileWith(ConfigLocation location, MachineKeySetting key, MachineKeyElement element) {
+      files.removeIf(f -> f.location().equals(location));
+      files.add(new ConfigFile(location, "C:\\WINDOWS\\" + location.relativePath(),
+          "<configuration/>".getBytes(StandardCharsets.UTF_8), key, null, element));
       return this;
     }
 
