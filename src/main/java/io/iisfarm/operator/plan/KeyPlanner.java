@@ -13,6 +13,7 @@ import io.iisfarm.operator.model.MachineKeySetting;
 import io.iisfarm.operator.model.SiteWebConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +57,12 @@ final class KeyPlanner {
 
     List<Step> steps = new ArrayList<>();
     SyncState sync = SyncState.TRUE;
+    Set<RuntimeInstall> rejected = new HashSet<>();
+    for (ConfigLocation location : managed) {
+      obs.configFile(location).flatMap(f -> blocked(host, location, f, obs))
+          .filter(f -> f.reason() == FindingReason.MACHINE_KEY_INVALID)
+          .ifPresent(f -> rejected.add(new RuntimeInstall(location.runtime(), location.bitness())));
+    }
     for (ConfigLocation location : managed) {
       Optional<ConfigFile> file = obs.configFile(location);
       if (file.isEmpty()) {
@@ -79,6 +86,10 @@ final class KeyPlanner {
         continue;
       }
       sync = SyncState.FALSE;
+      if (rejected.contains(new RuntimeInstall(location.runtime(), location.bitness()))) {
+        // its runtime's configuration does not load anyway: a write could not be verified, only rolled back
+        continue;
+      }
       String where = file.get().machineKeyElement() != null && file.get().machineKeyElement().inLocation()
           ? " (" + file.get().machineKeyElement().where() + "; edited where it is)" : "";
       if (location.kind() == ConfigKind.ROOT_WEB_CONFIG) {
@@ -141,8 +152,8 @@ final class KeyPlanner {
       return Optional.of(new Finding(host, FindingReason.MACHINE_KEY_INVALID, location.label() + "'s <machineKey> is"
           + " rejected by the .NET " + location.runtime().wireName() + " configuration system ("
           + String.join("; ", element.problems()) + "), so every ASP.NET " + location.runtime().wireName()
-          + " application on the host fails to start; fix the file by hand (the operator writes nothing into a file"
-          + " the configuration system rejects)"));
+          + " application on the host fails to start; fix the file by hand (the operator writes nothing for "
+          + location.runtime().wireName() + "/" + location.bitness().bits() + " while its configuration is rejected)"));
     }
     if (location.kind() == ConfigKind.ROOT_WEB_CONFIG) {
       ConfigLocation machine = new ConfigLocation(location.runtime(), location.bitness(), ConfigKind.MACHINE_CONFIG);
@@ -152,7 +163,8 @@ final class KeyPlanner {
         return Optional.of(new Finding(host, FindingReason.MACHINE_KEY_INVALID, location.label() + " sets a"
             + " <machineKey> although machine.config locks it (<location allowOverride=\"false\">), which the"
             + " configuration system rejects; remove the element from the root web.config by hand (machine.config's"
-            + " key is the one that counts)"));
+            + " key is the one that counts; nothing is written for " + location.runtime().wireName() + "/"
+            + location.bitness().bits() + " until then)"));
       }
     }
     return Optional.empty();

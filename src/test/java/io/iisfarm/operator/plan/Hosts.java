@@ -101,6 +101,7 @@ public final class Hosts {
     private final List<ConfigFile> files = new ArrayList<>();
     private final List<SiteWebConfig> siteConfigs = new ArrayList<>();
     private boolean configsRead = true;
+    private String sharedConfiguration;
 
     HostBuilder(IisVersion version, String os) {
       this.version = version;
@@ -153,6 +154,12 @@ public final class Hosts {
       return this;
     }
 
+    /** IIS reads its configuration from the shared store at {@code uncPath}. */
+    public HostBuilder sharedConfiguration(String uncPath) {
+      sharedConfiguration = uncPath;
+      return this;
+    }
+
     public HostBuilder configsNotRead() {
       configsRead = false;
       files.clear();
@@ -163,7 +170,7 @@ public final class Hosts {
     public HostObservation build() {
       return new HostObservation("HOST", version.isIis6() ? "Microsoft Windows [Version 5.2.3790]"
           : "Microsoft Windows [Version 10.0.17763.1]", os, version, sites, installed, configsRead, files,
-          siteConfigs, OBSERVED_AT);
+          siteConfigs, OBSERVED_AT, sharedConfiguration);
     }
   }
 

@@ -139,6 +139,18 @@ class MachineKeyFormsPlanningTest {
   }
 
   @Test
+  void nothingIsWrittenForARuntimeWhoseOtherFileIsRejected() {
+    MachineKeyElement unknownAttribute = new MachineKeyElement(1, false, false, null,
+        List.of("attribute 'bogus' is not known to the .NET v4.0 configuration system"));
+    HostPlan plan = plan(everywhere(farmKey()), iis10().runtime(V4_0, 64, oldKey()).runtime(V4_0, 32, oldKey())
+        .fileWith(rootWebConfig(V4_0, 64), farmKey(), unknownAttribute).build());
+    assertThat(writes(plan)).as("v4.0/64 does not load whatever machine.config holds; v4.0/32 is written")
+        .extracting(WriteMachineKey::location).containsExactly(machineConfig(V4_0, 32));
+    assertThat(plan.findings(FindingReason.MACHINE_KEY_INVALID)).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("nothing for v4.0/64"));
+  }
+
+  @Test
   void aRejectedOrDuplicatedElementIsReportedAndNotWritten() {
     MachineKeyElement duplicated = new MachineKeyElement(2, false, false, null,
         List.of("2 machine-level <machineKey> elements"));
