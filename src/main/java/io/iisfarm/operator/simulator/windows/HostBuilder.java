@@ -210,7 +210,8 @@ final class HostBuilder {
       fs.write(host.windir() + "\\SysWOW64\\inetsrv\\appcmd.exe", EXE);
     }
     fs.ensureDirectory(host.system32() + "\\inetsrv\\config");
-    fs.write(host.system32() + "\\inetsrv\\config\\redirection.config", redirectionConfig());
+    fs.write(host.system32() + "\\inetsrv\\config\\redirection.config",
+        RedirectionConfigFile.of(d.name(), d.sharedConfiguration()));
     fs.ensureDirectory(host.system32() + "\\inetsrv\\backup");
     boolean joinsPopulatedStore = store != null && store.populated;
     ApplicationHostConfig config = store == null ? new ApplicationHostConfig(host)
@@ -246,31 +247,6 @@ final class HostBuilder {
     d.backups().forEach(config::addBackup);
   }
 
-  /**
-   * {@code %windir%\system32\inetsrv\config\redirection.config} as IIS installs it, or pointing at the shared
-   * store with the user and the encrypted password the Shared Configuration dialog writes
-   * (learn.microsoft.com/iis/configuration/configurationredirection, "Configuration Sample").
-   */
-  private byte[] redirectionConfig() {
-    String redirection = d.sharedConfiguration() == null ? "<configurationRedirection />"
-        : "<configurationRedirection enabled=\"true\" path=\"" + d.sharedConfiguration().replace("&", "&amp;")
-            .replace("\"", "&quot;") + "\" userName=\"" + d.name().toUpperCase(Locale.ROOT) + "\\iisconfig\""
-            + " password=\"[enc:IISRsaProvider:" + java.util.HexFormat.of().formatHex(randomBytes(20)) + ":enc]\" />";
-    String text = "<configuration>\r\n\r\n    <configSections>\r\n"
-        + "        <section name=\"configurationRedirection\" />\r\n    </configSections>\r\n\r\n"
-        + "    <configProtectedData>\r\n        <providers>\r\n"
-        + "            <add name=\"IISRsaProvider\" type=\"\" description=\"Uses RsaCryptoServiceProvider to encrypt"
-        + " and decrypt\" keyContainerName=\"iisConfigurationKey\" cspProviderName=\"\" useMachineContainer=\"true\""
-        + " useOAEP=\"false\" />\r\n        </providers>\r\n    </configProtectedData>\r\n\r\n"
-        + "    " + redirection + "\r\n\r\n</configuration>\r\n";
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static byte[] randomBytes(int n) {
-    byte[] bytes = new byte[n];
-    new java.security.SecureRandom().nextBytes(bytes);
-    return bytes;
-  }
 
   private void iis6(WindowsFileSystem fs) {
     fs.ensureDirectory("C:\\Inetpub\\AdminScripts");
