@@ -12,9 +12,8 @@ import java.util.List;
 @ValidationRule(value = "!(has(self.generate) && self.generate && has(self.adoptFrom))",
     message = "generate and adoptFrom are mutually exclusive")
 @ValidationRule(value = "!(has(self.runtimes) && 'v2.0' in self.runtimes"
-        + " && ((has(self.validation) && self.validation.startsWith('HMACSHA'))"
-        + " || (has(self.compatibilityMode) && self.compatibilityMode == 'Framework45')))",
-    message = "HMACSHA256/384/512 and Framework45 exist only on .NET v4.0: remove v2.0 from runtimes or use SHA1/AES")
+        + " && has(self.validation) && self.validation.startsWith('HMACSHA'))",
+    message = "HMACSHA256/384/512 exist only on .NET v4.0: remove v2.0 from runtimes or use SHA1/AES")
 public class MachineKeySpec {
   @Required
   @JsonPropertyDescription("Secret with keys validationKey and decryptionKey (hex).")
@@ -28,7 +27,8 @@ public class MachineKeySpec {
   @JsonPropertyDescription("Decryption algorithm.")
   private DecryptionAlgorithm decryption = DecryptionAlgorithm.AES;
 
-  @JsonPropertyDescription("Optional compatibilityMode; Framework45 exists only on .NET v4.0.")
+  @JsonPropertyDescription("Optional compatibilityMode, written into v4.0 config files only (.NET 2.0 knows the"
+      + " attribute only from 2.0 SP2 on, and no 2.0 knows Framework45); v2.0 files get the key without it.")
   private CompatibilityMode compatibilityMode;
 
   @Size(min = 1, max = 2)

@@ -9,7 +9,7 @@ public record MachineKeyStatus(
     @JsonPropertyDescription("v2.0 or v4.0") String runtime,
     @JsonPropertyDescription("32 or 64") Integer bitness,
     @JsonPropertyDescription("machine.config or web.config (the runtime's root web.config)") String file,
-    @JsonPropertyDescription("First 12 hex of SHA-256 over the normalised machineKey; AutoGenerate or absent otherwise.") String fingerprint,
+    @JsonPropertyDescription("First 12 hex of SHA-256 over the normalised machineKey; otherwise AutoGenerate, absent, encrypted (protected configuration) or duplicated.") String fingerprint,
     String validation,
     String decryption,
     Boolean inSync) {}

@@ -73,7 +73,7 @@ abstract sealed class AbstractHostDriver implements HostDriver permits Iis7Drive
     HostObservation fresh = HostReadCommand.parse(host(), output.stdout(), false, clock.instant());
     observation = new HostObservation(fresh.hostname(), fresh.osVersion(), fresh.osName(), fresh.iisVersion(),
         fresh.sites(), fresh.installed(), observation.configsRead(), observation.configFiles(),
-        observation.siteConfigs(), fresh.observedAt());
+        observation.siteConfigs(), fresh.observedAt(), fresh.sharedConfiguration());
     return observation;
   }
 
@@ -141,6 +141,19 @@ abstract sealed class AbstractHostDriver implements HostDriver permits Iis7Drive
     }
     return started;
   }
+
+  @Override
+  public List<String> configurationProblems(HostObservation fresh, Collection<HostObservation.RuntimeInstall> touched) {
+    List<String> problems = new ArrayList<>(ConfigurationLoadCheck.fileProblems(fresh, touched));
+    if (!touched.isEmpty()) {
+      problems.addAll(loadConfiguration(step(), fresh, touched));
+    }
+    return problems;
+  }
+
+  /** What the host's own configuration system says when made to load {@code touched}; empty when it loads. */
+  abstract List<String> loadConfiguration(Step step, HostObservation fresh,
+      Collection<HostObservation.RuntimeInstall> touched);
 
   abstract void restoreIisBackup(Step step, BackupId id);
 

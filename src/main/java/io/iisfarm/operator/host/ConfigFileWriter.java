@@ -33,8 +33,8 @@ final class ConfigFileWriter {
     ConfigXml.Parsed before;
     byte[] edited;
     try {
-      before = ConfigXml.parse(current);
-      edited = MachineKeyEditor.apply(current, desired);
+      before = ConfigXml.parse(current, location.runtime());
+      edited = MachineKeyEditor.apply(current, desired, location.runtime());
     } catch (IllegalArgumentException e) {
       throw new ConfigEditException(host, "cannot edit " + location.label() + ": " + e.getMessage());
     }

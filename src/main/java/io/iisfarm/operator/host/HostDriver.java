@@ -66,6 +66,14 @@ public interface HostDriver {
    */
   List<String> startSites(Collection<String> names);
 
+  /**
+   * Whether the ASP.NET configuration of each runtime and bitness in {@code touched} still loads after a change,
+   * read-only: the files just read back ({@code fresh}) are checked against what the runtime accepts and, on IIS7+,
+   * appcmd makes the configuration system load them. Returns what does not load (never a key); empty when all
+   * load.
+   */
+  List<String> configurationProblems(HostObservation fresh, Collection<HostObservation.RuntimeInstall> touched);
+
   /** Whether the IIS backup {@code id} exists on the host (a resumed step checks before taking it again). */
   boolean hasBackup(BackupId id);
 

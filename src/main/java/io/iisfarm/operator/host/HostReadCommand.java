@@ -30,6 +30,8 @@ final class HostReadCommand {
   static final String VDIRS = "vdirs";
   static final String METABASE = "metabase";
   static final String RUNTIMES = "runtimes";
+  /** IIS7+ Shared Configuration: redirection.config (it holds no key; only enabled and path are kept). */
+  static final String REDIRECTION = "redirection";
   static final String END = "end";
 
   private HostReadCommand() {}
@@ -82,6 +84,8 @@ final class HostReadCommand {
         parts.add("(if exist " + Cmd.quote(machineConfig) + " echo " + runtimeLabel(runtime, bitness) + ")");
       }
     }
+    parts.add(Sections.echo(REDIRECTION));
+    parts.add(Cmd.printFileBase64(RedirectionConfig.PATH, tempFile));
     if (readConfigs) {
       for (ConfigLocation location : allLocations()) {
         parts.add(Sections.echo(filePart(location)));
@@ -97,7 +101,8 @@ final class HostReadCommand {
    */
   static HostObservation parse(String host, String stdout, boolean readConfigs, Instant observedAt) {
     Map<String, String> parts = Sections.split(stdout);
-    List<String> required = new ArrayList<>(List.of(VER, HOSTNAME, TOOLS, SITES, VDIRS, METABASE, RUNTIMES, END));
+    List<String> required = new ArrayList<>(List.of(VER, HOSTNAME, TOOLS, SITES, VDIRS, METABASE, RUNTIMES,
+        REDIRECTION, END));
     if (readConfigs) {
       allLocations().forEach(l -> required.add(required.size() - 1, filePart(l)));
     }
@@ -139,14 +144,16 @@ final class HostReadCommand {
         }
       }
     }
+    String shared = parsePart(host, REDIRECTION, () -> RedirectionConfig.sharedStore(parts.get(REDIRECTION)));
     return new HostObservation(hostname, windows.line(), windows.serverName(), iis, sites, installed, readConfigs,
-        files, List.of(), observedAt);
+        files, List.of(), observedAt, shared);
   }
 
   static ConfigFile configFile(ConfigLocation location, String certutilText) {
     byte[] bytes = CertutilBase64.decode(certutilText);
-    ConfigXml.Parsed parsed = ConfigXml.parse(bytes);
-    return new ConfigFile(location, path(location), bytes, parsed.machineKey(), parsed.sessionState());
+    ConfigXml.Parsed parsed = ConfigXml.parse(bytes, location.runtime());
+    return new ConfigFile(location, path(location), bytes, parsed.machineKey(), parsed.sessionState(),
+        parsed.machineKeyElement());
   }
 
   private static List<ObservedSite> appcmdSites(String sitesXml, String vdirsXml) {

@@ -35,7 +35,7 @@ public final class HostReader {
       List<SiteWebConfig> siteConfigs = readSiteConfigs(session, observation);
       observation = new HostObservation(observation.hostname(), observation.osVersion(), observation.osName(),
           observation.iisVersion(), observation.sites(), observation.installed(), observation.configsRead(),
-          observation.configFiles(), siteConfigs, observation.observedAt());
+          observation.configFiles(), siteConfigs, observation.observedAt(), observation.sharedConfiguration());
     }
     return observation;
   }

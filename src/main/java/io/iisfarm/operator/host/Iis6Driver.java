@@ -8,6 +8,7 @@ import io.iisfarm.operator.winrm.CommandOutput;
 import io.iisfarm.operator.winrm.WinRmSession;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +147,12 @@ final class Iis6Driver extends AbstractHostDriver {
           + " after START_SERVER; check its bindings for a conflict", false);
     }
     return after;
+  }
+
+  /** IIS6 documents no read-only command that makes ASP.NET parse machine.config: the read-back check is all. */
+  @Override
+  List<String> loadConfiguration(Step step, HostObservation fresh, Collection<HostObservation.RuntimeInstall> touched) {
+    return List.of();
   }
 
   @Override

@@ -1,11 +1,13 @@
 package io.iisfarm.operator.host;
 
+import io.iisfarm.operator.model.Bitness;
 import io.iisfarm.operator.model.HostObservation;
 import io.iisfarm.operator.model.ObservedSite;
 import io.iisfarm.operator.winrm.CommandOutput;
 import io.iisfarm.operator.winrm.WinRmSession;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,13 @@ final class Iis7Driver extends AbstractHostDriver {
 
   private static String startCommand(String siteName) {
     return Cmd.appcmd("start site /site.name:" + Cmd.quote(siteName));
+  }
+
+  @Override
+  List<String> loadConfiguration(Step step, HostObservation fresh, Collection<HostObservation.RuntimeInstall> touched) {
+    boolean host64 = fresh.installed().stream().anyMatch(i -> i.bitness() == Bitness.B64);
+    CommandOutput output = step.run(ConfigurationLoadCheck.appcmdLine(touched, host64));
+    return ConfigurationLoadCheck.appcmdProblems(host(), touched, output);
   }
 
   @Override

@@ -1,10 +1,10 @@
 package io.iisfarm.operator.host;
 
+import io.iisfarm.operator.api.ClrRuntime;
 import io.iisfarm.operator.model.KeyAttribute;
 import io.iisfarm.operator.model.MachineKeySetting;
 import java.io.StringReader;
 import java.nio.charset.Charset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Sets the {@code configuration/system.web/machineKey} of a config file and changes no other byte: the JDK's
+ * Sets the machine-level {@code <machineKey>} of a config file and changes no other byte: the JDK's
  * StAX parser finds the element (line and column), the change is made to that element's start tag only (or
  * a new element is inserted under {@code <system.web>}, created if missing), and the bytes are spliced, so
  * encoding, byte order mark, line endings, comments, attribute order and whitespace elsewhere stay as they were.
@@ -37,13 +37,33 @@ final class MachineKeyEditor {
 
   private MachineKeyEditor() {}
 
-  /**
-   * @throws IllegalArgumentException when the file cannot be edited safely; the message never quotes it
-   */
+  /** As {@link #apply(byte[], MachineKeySetting, ClrRuntime)} for a v4.0 file. */
   static byte[] apply(byte[] original, MachineKeySetting desired) {
+    return apply(original, desired, ClrRuntime.V4_0);
+  }
+
+  /**
+   * Edits the machine-level {@code <machineKey>} where it is: directly under {@code <system.web>} or inside a
+   * {@code <location>} of the file's own level (such as {@code <location path="." allowOverride="false">}, the
+   * documented lock), so a locked key stays locked and no second element is ever added. Without one, a new
+   * element goes under the first top-level {@code <system.web>}.
+   *
+   * @param runtime whose configuration system reads the file: the result must hold nothing it rejects
+   * @throws IllegalArgumentException when the file cannot be edited safely (several machine-level elements, an
+   *     encrypted element, a result the runtime would reject); the message never quotes the file
+   */
+  static byte[] apply(byte[] original, MachineKeySetting desired, ClrRuntime runtime) {
     XmlBytes xml = XmlBytes.decode(original);
     String text = xml.text();
     Positions p = locate(text);
+    if (p.machineKeys > 1) {
+      throw new IllegalArgumentException("the file holds " + p.machineKeys + " machine-level <machineKey> elements,"
+          + " which ASP.NET rejects; remove all but one by hand");
+    }
+    if (p.encrypted) {
+      throw new IllegalArgumentException("its <machineKey> is encrypted (configProtectionProvider); decrypt it"
+          + " with aspnet_regiis -pd (or -pdf) first, or manage that file's key by hand");
+    }
     String lb = xml.lineBreak();
     String element = newElement(desired);
     int start;
@@ -91,12 +111,16 @@ final class MachineKeyEditor {
     byte[] result = splice(xml, start, end, replacement);
     ConfigXml.Parsed check;
     try {
-      check = ConfigXml.parse(result);
+      check = ConfigXml.parse(result, runtime);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("the edited file would not be well-formed");
     }
     if (!desired.equals(check.machineKey())) {
       throw new IllegalArgumentException("the edited file would not hold the desired machineKey");
+    }
+    if (check.machineKeyElement().rejected()) {
+      throw new IllegalArgumentException("the .NET " + runtime.wireName() + " configuration system would reject"
+          + " the edited element: " + String.join("; ", check.machineKeyElement().problems()));
     }
     return result;
   }
@@ -208,6 +232,8 @@ final class MachineKeyEditor {
     int systemWebTagEnd = -1;
     int systemWebFirstChildTagEnd = -1;
     int machineKeyTagEnd = -1;
+    int machineKeys;
+    boolean encrypted;
 
     int systemWebFirstChildStart(String text) {
       return text.lastIndexOf('<', systemWebFirstChildTagEnd - 1);
@@ -217,15 +243,15 @@ final class MachineKeyEditor {
   private static Positions locate(String text) {
     int[] lineStarts = lineStarts(text);
     Positions p = new Positions();
-    int machineKeys = 0;
     try {
       XMLStreamReader reader = ConfigXml.newFactory().createXMLStreamReader(new StringReader(text));
-      Deque<String> path = new ArrayDeque<>();
+      ConfigXml.Scopes scopes = new ConfigXml.Scopes();
+      Deque<String> path = scopes.path();
       boolean inFirstSystemWeb = false;
       while (reader.hasNext()) {
         int event = reader.next();
         if (event == XMLStreamConstants.START_ELEMENT) {
-          path.addLast(reader.getLocalName());
+          scopes.enter(reader);
           int at = offset(reader.getLocation(), lineStarts);
           if (path.size() == 2 && p.configurationFirstChildTagEnd < 0) {
             p.configurationFirstChildTagEnd = at;
@@ -233,13 +259,14 @@ final class MachineKeyEditor {
           if (ConfigXml.matches(path, SYSTEM_WEB_PATH) && p.systemWebTagEnd < 0) {
             p.systemWebTagEnd = at;
             inFirstSystemWeb = true;
-          } else if (inFirstSystemWeb && path.size() == 3) {
-            if (p.systemWebFirstChildTagEnd < 0) {
-              p.systemWebFirstChildTagEnd = at;
-            }
-            if (ConfigXml.matches(path, ConfigXml.MACHINE_KEY_PATH)) {
-              machineKeys++;
-              p.machineKeyTagEnd = p.machineKeyTagEnd < 0 ? at : p.machineKeyTagEnd;
+          } else if (inFirstSystemWeb && path.size() == 3 && p.systemWebFirstChildTagEnd < 0) {
+            p.systemWebFirstChildTagEnd = at;
+          }
+          if (scopes.isMachineLevel("machineKey")) {
+            p.machineKeys++;
+            if (p.machineKeyTagEnd < 0) {
+              p.machineKeyTagEnd = at;
+              p.encrypted = reader.getAttributeValue(null, "configProtectionProvider") != null;
             }
           }
         } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -249,15 +276,12 @@ final class MachineKeyEditor {
           if (ConfigXml.matches(path, CONFIGURATION_PATH)) {
             p.configurationEndTagEnd = offset(reader.getLocation(), lineStarts);
           }
-          path.removeLast();
+          scopes.leave();
         }
       }
     } catch (XMLStreamException e) {
       throw new IllegalArgumentException("not well-formed XML at line "
           + (e.getLocation() == null ? "?" : e.getLocation().getLineNumber()));
-    }
-    if (machineKeys > 1) {
-      throw new IllegalArgumentException("<system.web> holds " + machineKeys + " <machineKey> elements");
     }
     return p;
   }

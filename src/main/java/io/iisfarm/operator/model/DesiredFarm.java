@@ -29,5 +29,20 @@ public record DesiredFarm(List<DesiredSite> sites, DesiredMachineKey machineKey,
       return (runtimes == null || runtimes.contains(location.runtime()))
           && (bitness == null || bitness.contains(location.bitness()));
     }
+
+    /**
+     * What a file of {@code runtime} is given. {@code compatibilityMode} goes into v4.0 files only: the .NET 2.0
+     * configuration system knows the attribute only from 2.0 SP2 on, and none of its versions knows
+     * {@code Framework45}; an attribute or value it does not know stops every 2.0 application on the host. A
+     * v2.0 file therefore holds no {@code compatibilityMode}, and its applications use the 2.0 default
+     * ({@code Framework20SP1}).
+     */
+    public MachineKeySetting settingFor(ClrRuntime runtime) {
+      if (runtime == ClrRuntime.V4_0 || setting.compatibilityMode() == null) {
+        return setting;
+      }
+      return new MachineKeySetting(setting.validationKey(), setting.decryptionKey(), setting.validation(),
+          setting.decryption(), null);
+    }
   }
 }

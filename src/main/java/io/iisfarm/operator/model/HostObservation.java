@@ -16,6 +16,9 @@ import java.util.Optional;
  *     allowKeyTransferOverHttp); {@code configFiles} and {@code siteConfigs} are then empty
  * @param configFiles every machine.config and root web.config present
  * @param siteConfigs machineKey and sessionState found in sites' own web.config files
+ * @param sharedConfiguration IIS7+: the UNC path of the IIS Shared Configuration store the host reads its
+ *     configuration from (redirection.config enabled), whose site IDs are those of every host sharing it; null
+ *     when the host keeps its own configuration
  */
 public record HostObservation(
     String hostname,
@@ -27,13 +30,22 @@ public record HostObservation(
     boolean configsRead,
     List<ConfigFile> configFiles,
     List<SiteWebConfig> siteConfigs,
-    Instant observedAt) {
+    Instant observedAt,
+    String sharedConfiguration) {
 
   public HostObservation {
     sites = List.copyOf(sites);
     installed = List.copyOf(installed);
     configFiles = List.copyOf(configFiles);
     siteConfigs = List.copyOf(siteConfigs);
+  }
+
+  /** A host that keeps its own IIS configuration. */
+  public HostObservation(String hostname, String osVersion, String osName, IisVersion iisVersion,
+      List<ObservedSite> sites, List<RuntimeInstall> installed, boolean configsRead, List<ConfigFile> configFiles,
+      List<SiteWebConfig> siteConfigs, Instant observedAt) {
+    this(hostname, osVersion, osName, iisVersion, sites, installed, configsRead, configFiles, siteConfigs, observedAt,
+        null);
   }
 
   /** A runtime and bitness whose CONFIG folder exists on the host. */

@@ -24,6 +24,14 @@ public enum FindingReason {
   RUNTIME_ABSENT("RuntimeAbsent", false),
   /** A runtime's CONFIG folder exists but its machine.config was not read. */
   MACHINE_CONFIG_MISSING("MachineConfigMissing", false),
+  /** A managed file's machineKey is encrypted (protected configuration): its key is unknown, nothing is written. */
+  MACHINE_KEY_ENCRYPTED("MachineKeyEncrypted", false),
+  /** The runtime's configuration system rejects a managed file's machineKey (or its duplicate): nothing is written. */
+  MACHINE_KEY_INVALID("MachineKeyInvalid", false),
+  /** The spec's compatibilityMode goes into v4.0 files only; the host's v2.0 files get the key without it. */
+  COMPATIBILITY_MODE_V4_ONLY("CompatibilityModeV4Only", false),
+  /** IIS reads its configuration from a shared store: site IDs are not changed on the host. */
+  SHARED_CONFIGURATION("SharedConfiguration", false),
   /** The spec asks for a v4.0-only algorithm on a v2.0 runtime: nothing is planned on any host. */
   INVALID_SPEC("InvalidSpec", false),
   /** Config files were not read (plain http without allowKeyTransferOverHttp): keys are unknown. */

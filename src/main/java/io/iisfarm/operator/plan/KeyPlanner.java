@@ -8,10 +8,12 @@ import io.iisfarm.operator.model.ConfigLocation;
 import io.iisfarm.operator.model.DesiredFarm.DesiredMachineKey;
 import io.iisfarm.operator.model.HostObservation;
 import io.iisfarm.operator.model.HostObservation.RuntimeInstall;
+import io.iisfarm.operator.model.MachineKeyElement;
 import io.iisfarm.operator.model.MachineKeySetting;
 import io.iisfarm.operator.model.SiteWebConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,10 +48,72 @@ final class KeyPlanner {
       return new Result(List.of(), List.of(), SyncState.TRUE, fileChecks(obs, Set.of(), null));
     }
 
-    MachineKeySetting want = desired.setting();
-    String wantFp = want.fingerprint();
     List<Finding> findings = new ArrayList<>(absentRuntimes(host, desired, obs));
+    Set<ConfigLocation> managed = managedFiles(desired, obs);
 
+    Optional<Finding> invalid = invalidForV2(host, desired, managed);
+    invalid.ifPresent(findings::add);
+    compatibilityModeNote(host, desired, managed).ifPresent(findings::add);
+
+    List<Step> steps = new ArrayList<>();
+    SyncState sync = SyncState.TRUE;
+    Set<RuntimeInstall> rejected = new HashSet<>();
+    for (ConfigLocation location : managed) {
+      obs.configFile(location).flatMap(f -> KeyFileRefusals.of(host, location, f, obs))
+          .filter(f -> f.reason() == FindingReason.MACHINE_KEY_INVALID)
+          .ifPresent(f -> rejected.add(new RuntimeInstall(location.runtime(), location.bitness())));
+    }
+    for (ConfigLocation location : managed) {
+      Optional<ConfigFile> file = obs.configFile(location);
+      if (file.isEmpty()) {
+        sync = SyncState.FALSE;
+        findings.add(new Finding(host, FindingReason.MACHINE_CONFIG_MISSING, location.label() + " was not found"
+            + " although its runtime folder exists; repair that .NET Framework install, or leave it out of"
+            + " spec.machineKey.runtimes/bitness"));
+        continue;
+      }
+      MachineKeySetting want = desired.settingFor(location.runtime());
+      String wantFp = want.fingerprint();
+      Optional<Finding> blocked = KeyFileRefusals.of(host, location, file.get(), obs);
+      if (blocked.isPresent()) {
+        findings.add(blocked.get());
+        sync = sync.and(blocked.get().reason() == FindingReason.MACHINE_KEY_ENCRYPTED ? SyncState.UNKNOWN
+            : SyncState.FALSE);
+        continue;
+      }
+      String fp = fingerprint(file.get());
+      if (want.isExplicit() && fp.equals(wantFp)) {
+        continue;
+      }
+      sync = SyncState.FALSE;
+      if (rejected.contains(new RuntimeInstall(location.runtime(), location.bitness()))) {
+        // its runtime's configuration does not load anyway: a write could not be verified, only rolled back
+        continue;
+      }
+      String where = file.get().machineKeyElement() != null && file.get().machineKeyElement().inLocation()
+          ? " (" + file.get().machineKeyElement().where() + "; edited where it is)" : "";
+      if (location.kind() == ConfigKind.ROOT_WEB_CONFIG) {
+        findings.add(new Finding(host, FindingReason.ROOT_WEB_CONFIG_MACHINE_KEY, location.label() + " holds its own"
+            + " <machineKey> (" + fp + ")" + where + ", which overrides machine.config; planned: align it to the farm"
+            + " key " + wantFp + " too"));
+      } else {
+        findings.add(new Finding(host, FindingReason.MACHINE_KEY_DRIFT, location.label() + " holds "
+            + describeHeld(fp) + where + ", not the farm key " + wantFp + ", so ViewState, forms tickets and sessions"
+            + " break across hosts; planned: write the farm key (recycles every application on the host)"));
+      }
+      steps.add(new WriteMachineKey(location, file.get().path(), fp, want));
+    }
+
+    findings.addAll(overrides(host, obs.siteConfigs(), desired));
+    return new Result(invalid.isPresent() ? List.of() : steps, findings,
+        invalid.isPresent() ? SyncState.UNKNOWN : sync, fileChecks(obs, managed, invalid.isPresent() ? null : desired));
+  }
+
+  /**
+   * machine.config of each managed runtime and bitness, and its root web.config when that holds a
+   * {@code <machineKey>} of its own (which would otherwise win).
+   */
+  private static Set<ConfigLocation> managedFiles(DesiredMachineKey desired, HostObservation obs) {
     Set<ConfigLocation> managed = new TreeSet<>(LOCATION_ORDER);
     for (RuntimeInstall install : obs.installed()) {
       ConfigLocation machine = new ConfigLocation(install.runtime(), install.bitness(), ConfigKind.MACHINE_CONFIG);
@@ -58,51 +122,23 @@ final class KeyPlanner {
       }
       managed.add(machine);
       ConfigLocation rootWeb = new ConfigLocation(install.runtime(), install.bitness(), ConfigKind.ROOT_WEB_CONFIG);
-      if (obs.configFile(rootWeb).map(f -> f.machineKey() != null).orElse(false)) {
+      if (obs.configFile(rootWeb).map(f -> f.machineKeyElement() != null).orElse(false)) {
         managed.add(rootWeb);
       }
     }
-
-    Optional<Finding> invalid = invalidForV2(host, desired, managed);
-    invalid.ifPresent(findings::add);
-
-    List<Step> steps = new ArrayList<>();
-    boolean allMatch = true;
-    for (ConfigLocation location : managed) {
-      Optional<ConfigFile> file = obs.configFile(location);
-      if (file.isEmpty()) {
-        allMatch = false;
-        findings.add(new Finding(host, FindingReason.MACHINE_CONFIG_MISSING, location.label() + " was not found"
-            + " although its runtime folder exists; repair that .NET Framework install, or leave it out of"
-            + " spec.machineKey.runtimes/bitness"));
-        continue;
-      }
-      String fp = fingerprint(file.get());
-      if (want.isExplicit() && fp.equals(wantFp)) {
-        continue;
-      }
-      allMatch = false;
-      if (location.kind() == ConfigKind.ROOT_WEB_CONFIG) {
-        findings.add(new Finding(host, FindingReason.ROOT_WEB_CONFIG_MACHINE_KEY, location.label() + " holds its own"
-            + " <machineKey> (" + fp + "), which overrides machine.config; planned: align it to the farm key "
-            + wantFp + " too"));
-      } else {
-        findings.add(new Finding(host, FindingReason.MACHINE_KEY_DRIFT, location.label() + " holds "
-            + describeHeld(fp) + ", not the farm key " + wantFp + ", so ViewState, forms tickets and sessions"
-            + " break across hosts; planned: write the farm key (recycles every application on the host)"));
-      }
-      steps.add(new WriteMachineKey(location, file.get().path(), fp, want));
-    }
-
-    findings.addAll(overrides(host, obs.siteConfigs(), wantFp));
-    SyncState sync = invalid.isPresent() ? SyncState.UNKNOWN : allMatch ? SyncState.TRUE : SyncState.FALSE;
-    return new Result(invalid.isPresent() ? List.of() : steps, findings, sync,
-        fileChecks(obs, managed, invalid.isPresent() ? null : wantFp));
+    return managed;
   }
 
-  /** {@value KeyFileCheck#ABSENT}, {@code AutoGenerate}, or the 12-hex fingerprint. */
+  /** {@value KeyFileCheck#ABSENT}, {@value KeyFileCheck#ENCRYPTED}, {@code AutoGenerate}, or the 12-hex fingerprint. */
   static String fingerprint(ConfigFile file) {
-    return file.machineKey() == null ? KeyFileCheck.ABSENT : file.machineKey().fingerprint();
+    MachineKeyElement element = file.machineKeyElement();
+    if (element == null) {
+      return KeyFileCheck.ABSENT;
+    }
+    if (element.encrypted()) {
+      return KeyFileCheck.ENCRYPTED;
+    }
+    return file.machineKey() == null ? KeyFileCheck.UNREADABLE : file.machineKey().fingerprint();
   }
 
   private static String describeHeld(String fp) {
@@ -113,12 +149,13 @@ final class KeyPlanner {
     };
   }
 
+  /** HMACSHA256/384/512 exist only on .NET v4.0: a v2.0 file cannot hold them. */
   static boolean v4Only(MachineKeySetting setting) {
     String validation = setting.validation() == null ? "" : setting.validation().toUpperCase(Locale.ROOT);
-    return validation.startsWith("HMACSHA") || "Framework45".equalsIgnoreCase(setting.compatibilityMode());
+    return validation.startsWith("HMACSHA");
   }
 
-  /** HMACSHA256/384/512 and Framework45 exist only on .NET v4.0: writing them for v2.0 breaks its apps. */
+  /** A validation algorithm only .NET v4.0 knows, for a v2.0 file: nothing can be written there. */
   private static Optional<Finding> invalidForV2(String host, DesiredMachineKey desired, Set<ConfigLocation> managed) {
     MachineKeySetting want = desired.setting();
     if (!v4Only(want)) {
@@ -129,19 +166,26 @@ final class KeyPlanner {
     if (!explicitV2 && v2.isEmpty()) {
       return Optional.empty();
     }
-    String what = v4OnlyValue(want);
     String where = v2.map(l -> "the key would be written to " + l.label() + " on this host")
         .orElse("spec.machineKey.runtimes names v2.0");
-    return Optional.of(new Finding(host, FindingReason.INVALID_SPEC, "spec.machineKey asks for " + what
-        + ", which .NET v2.0 does not know, and " + where + ": use SHA1 (or AES) validation without Framework45,"
+    return Optional.of(new Finding(host, FindingReason.INVALID_SPEC, "spec.machineKey asks for validation "
+        + want.validation() + ", which .NET v2.0 does not know, and " + where + ": use SHA1 (or AES) validation,"
         + " or set spec.machineKey.runtimes to [v4.0]; no host is changed until then"));
   }
 
-  private static String v4OnlyValue(MachineKeySetting want) {
-    String validation = want.validation() == null ? "" : want.validation();
-    return validation.toUpperCase(Locale.ROOT).startsWith("HMACSHA")
-        ? "validation " + validation
-        : "compatibilityMode " + want.compatibilityMode();
+  /** Says what the v2.0 files of this host get when the spec sets a compatibilityMode. */
+  private static Optional<Finding> compatibilityModeNote(String host, DesiredMachineKey desired,
+      Set<ConfigLocation> managed) {
+    String mode = desired.setting().compatibilityMode();
+    List<String> v2 = managed.stream().filter(l -> l.runtime() == ClrRuntime.V2_0).map(ConfigLocation::label).toList();
+    if (mode == null || v2.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Finding(host, FindingReason.COMPATIBILITY_MODE_V4_ONLY, "compatibilityMode " + mode
+        + " goes into v4.0 files only: " + String.join(", ", v2) + " get" + (v2.size() == 1 ? "s" : "")
+        + " the farm key without it (fingerprint " + desired.settingFor(ClrRuntime.V2_0).fingerprint() + "), so"
+        + " the host's .NET 2.0 applications use the 2.0 default, Framework20SP1 (.NET 2.0 knows the attribute"
+        + " only from 2.0 SP2 on and never knows Framework45, and an unknown one stops every 2.0 application)"));
   }
 
   private static List<Finding> absentRuntimes(String host, DesiredMachineKey desired, HostObservation obs) {
@@ -185,10 +229,13 @@ final class KeyPlanner {
     return " " + String.join(" or ", new TreeSet<>(runtimes).stream().map(ClrRuntime::wireName).toList());
   }
 
-  private static List<Finding> overrides(String host, List<SiteWebConfig> siteConfigs, String wantFp) {
+  private static List<Finding> overrides(String host, List<SiteWebConfig> siteConfigs, DesiredMachineKey desired) {
     List<Finding> out = new ArrayList<>();
+    String wantFp = desired.settingFor(ClrRuntime.V4_0).fingerprint();
+    String wantV2Fp = desired.settingFor(ClrRuntime.V2_0).fingerprint();
     for (SiteWebConfig config : siteConfigs) {
-      if (config.machineKey() == null || config.machineKey().fingerprint().equals(wantFp)) {
+      String fp = config.machineKey() == null ? null : config.machineKey().fingerprint();
+      if (fp == null || fp.equals(wantFp) || fp.equals(wantV2Fp)) {
         continue;
       }
       out.add(new Finding(host, FindingReason.MACHINE_KEY_OVERRIDE, "site " + config.site() + "'s web.config ("
@@ -199,7 +246,9 @@ final class KeyPlanner {
     return out;
   }
 
-  private static List<KeyFileCheck> fileChecks(HostObservation obs, Set<ConfigLocation> managed, String wantFp) {
+  /** @param desired null when nothing is compared (no key managed, or an invalid spec) */
+  private static List<KeyFileCheck> fileChecks(HostObservation obs, Set<ConfigLocation> managed,
+      DesiredMachineKey desired) {
     Set<ConfigLocation> seen = new LinkedHashSet<>();
     List<KeyFileCheck> out = new ArrayList<>();
     obs.configFiles().stream().sorted(Comparator.comparing(ConfigFile::location, LOCATION_ORDER)).forEach(file -> {
@@ -209,7 +258,9 @@ final class KeyPlanner {
       MachineKeySetting key = file.machineKey();
       boolean isManaged = managed.contains(file.location());
       String fp = fingerprint(file);
-      Boolean inSync = isManaged && wantFp != null ? fp.equals(wantFp) : null;
+      String wantFp = desired == null ? null : desired.settingFor(file.location().runtime()).fingerprint();
+      Boolean inSync = !isManaged || wantFp == null || fp.equals(KeyFileCheck.ENCRYPTED) ? null
+          : fp.equals(wantFp) && !file.machineKeyElement().rejected();
       out.add(new KeyFileCheck(file.location(), file.path(), fp, key == null ? null : key.validation(),
           key == null ? null : key.decryption(), isManaged, inSync));
     });

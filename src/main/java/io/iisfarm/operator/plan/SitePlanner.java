@@ -63,8 +63,9 @@ final class SitePlanner {
       if (!idOk) {
         findings.add(new Finding(host, FindingReason.SITE_ID_DRIFT, "site " + d.name() + " has ID " + s.id()
             + ", not " + d.id() + ", so its ASP.NET application path differs from the other hosts' and sessions"
-            + " are lost; planned: move it to ID " + d.id() + (iis6 ? " and align its AppRoots" : "")
-            + " (the site stops briefly)"));
+            + " are lost; " + (obs.sharedConfiguration() != null ? "not changed from this host (see SharedConfiguration)"
+                : "planned: move it to ID " + d.id() + (iis6 ? " and align its AppRoots" : "")
+                    + " (the site stops briefly)")));
       }
       boolean appRootsOk = true;
       if (iis6) {
@@ -81,11 +82,28 @@ final class SitePlanner {
     boolean conflict = findings.stream().anyMatch(f -> f.reason().isConflict());
     List<Step> steps = new ArrayList<>();
     if (!conflict) {
-      steps.addAll(orderMoves(matched, obs, desired));
+      List<MoveSite> moves = orderMoves(matched, obs, desired);
+      if (!moves.isEmpty() && obs.sharedConfiguration() != null) {
+        findings.add(sharedConfiguration(host, obs.sharedConfiguration()));
+        moves = List.of();
+      }
+      steps.addAll(moves);
       steps.addAll(aligns);
     }
     SyncState sync = checks.stream().allMatch(SiteCheck::inSync) ? SyncState.TRUE : SyncState.FALSE;
     return new Result(steps, findings, sync, checks);
+  }
+
+  /**
+   * IIS on the host reads applicationHost.config from a shared store: an ID changed here changes on every host
+   * sharing it at once, which no host-by-host rollout can stage or back up per host, so IDs are left alone.
+   */
+  private static Finding sharedConfiguration(String host, String store) {
+    return new Finding(host, FindingReason.SHARED_CONFIGURATION, "IIS on this host reads its configuration from"
+        + " the shared store " + store + " (Shared Configuration, redirection.config), so changing a site ID here"
+        + " changes it at once on every host that shares the store; the operator does not change site IDs on such"
+        + " hosts: change the ID once yourself (IIS Manager, or appcmd set site on one host of the store), or turn"
+        + " shared configuration off on this host");
   }
 
   /** Unique names and IDs are what make the moves well defined; the CRD schema may not have checked them. */

@@ -1,7 +1,6 @@
 package io.iisfarm.operator.plan;
 
 import io.iisfarm.operator.api.ClrRuntime;
-import io.iisfarm.operator.api.CompatibilityMode;
 import io.iisfarm.operator.api.HostSpec;
 import io.iisfarm.operator.api.IisFarmSpec;
 import io.iisfarm.operator.api.KubeDuration;
@@ -198,12 +197,10 @@ public final class SpecValidator {
       } else if (new HashSet<>(runtimes).size() != runtimes.size()) {
         out.add(new SpecProblem(path + ".runtimes", "lists a runtime twice: list each once"));
       }
-      boolean v4Only = isV4Only(key.getValidation()) || key.getCompatibilityMode() == CompatibilityMode.FRAMEWORK45;
-      if (runtimes.contains(ClrRuntime.V2_0) && v4Only) {
-        String what = isV4Only(key.getValidation()) ? "validation " + key.getValidation().wireName()
-            : "compatibilityMode Framework45";
-        out.add(new SpecProblem(path, what + " exists only on .NET v4.0, but runtimes names v2.0: use SHA1 (or"
-            + " AES) validation without Framework45, or remove v2.0 from runtimes"));
+      // compatibilityMode is not checked here: it goes into v4.0 files only, whatever runtimes says
+      if (runtimes.contains(ClrRuntime.V2_0) && isV4Only(key.getValidation())) {
+        out.add(new SpecProblem(path, "validation " + key.getValidation().wireName() + " exists only on .NET v4.0,"
+            + " but runtimes names v2.0: use SHA1 (or AES) validation, or remove v2.0 from runtimes"));
       }
     }
     List<Integer> bitness = key.getBitness();

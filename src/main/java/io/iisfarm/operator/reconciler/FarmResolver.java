@@ -113,9 +113,13 @@ public final class FarmResolver {
     String keySecret = keySpec.getSecretRef().getName();
     Optional<KeyAdoption.Adopted> adopted = KeyAdoption.pick(source);
     if (adopted.isEmpty()) {
+      String why = KeyAdoption.holdsEncryptedKey(source)
+          ? "has no readable explicit machineKey to adopt (its machineKey is encrypted with protected configuration;"
+              + " the operator never decrypts it)"
+          : "has no explicit machineKey to adopt (AutoGenerate keys differ per server)";
       return blocked(pending, Blocker.Kind.SECRET_MISSING, "Secret " + namespace + "/" + keySecret + " is missing"
-          + " and host " + pending.adoptFrom() + " has no explicit machineKey to adopt (AutoGenerate keys differ per"
-          + " server): adopt from another host, set machineKey.generate: true, or create the Secret");
+          + " and host " + pending.adoptFrom() + " " + why + ": adopt from another host, set machineKey.generate:"
+          + " true, or create the Secret");
     }
     MachineKeySetting found = adopted.get().setting();
     Map<String, String> data = Map.of(MachineKeySecret.VALIDATION_KEY, found.validationKey().key().reveal(),

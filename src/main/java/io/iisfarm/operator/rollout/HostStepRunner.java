@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One host step: record it, read the host fresh and re-plan, back up, apply, start what the step stopped,
- * verify by reading back; on any failure after the first change, restore the backup and verify that.
+ * verify by reading back and by making the ASP.NET configuration of every runtime it wrote load; on any failure
+ * after the first change, restore the backup and verify that.
  */
 final class HostStepRunner {
   private static final Logger LOG = LoggerFactory.getLogger(HostStepRunner.class);
@@ -104,6 +105,11 @@ final class HostStepRunner {
           ? "sites " + stillStopped + " are not running"
           : "the host still needs: " + replanned.steps().get(0).describe()));
     }
+    List<String> notLoading = driver.configurationProblems(verified, runtimesWritten(plan));
+    if (!notLoading.isEmpty()) {
+      throw new IllegalStateException("verification failed: the ASP.NET configuration no longer loads ("
+          + String.join("; ", notLoading) + ")");
+    }
     listener.verified(host);
     prune(driver);
     ledger.end(host);
@@ -158,6 +164,13 @@ final class HostStepRunner {
     Set<String> running = new LinkedHashSet<>();
     plan.sites().stream().filter(s -> "Started".equalsIgnoreCase(s.state())).forEach(s -> running.add(s.name()));
     return plan.stops().stream().filter(running::contains).toList();
+  }
+
+  /** The runtime and bitness of every config file the plan writes, in plan order. */
+  private static List<HostObservation.RuntimeInstall> runtimesWritten(HostPlan plan) {
+    return plan.steps().stream().filter(WriteMachineKey.class::isInstance).map(WriteMachineKey.class::cast)
+        .map(w -> new HostObservation.RuntimeInstall(w.location().runtime(), w.location().bitness()))
+        .distinct().toList();
   }
 
   private static List<String> stoppedAmong(HostObservation observation, List<String> sites) {

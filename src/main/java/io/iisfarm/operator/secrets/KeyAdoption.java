@@ -23,7 +23,8 @@ public final class KeyAdoption {
 
   /**
    * The first explicit key in the order v4.0/64, v4.0/32, v2.0/64, v2.0/32. For each, the root web.config's
-   * machineKey wins over machine.config's, as ASP.NET reads it.
+   * machineKey wins over machine.config's, as ASP.NET reads it, unless machine.config locks it. A runtime whose
+   * effective element is encrypted (or duplicated) has no key to read, and is skipped rather than guessed.
    */
   public static Optional<Adopted> pick(HostObservation host) {
     for (ConfigLocation machineConfig : ORDER) {
@@ -38,11 +39,17 @@ public final class KeyAdoption {
   private static Optional<MachineKeySetting> effectiveKey(HostObservation host, ConfigLocation machineConfig) {
     ConfigLocation rootWebConfig =
         new ConfigLocation(machineConfig.runtime(), machineConfig.bitness(), ConfigKind.ROOT_WEB_CONFIG);
-    Optional<MachineKeySetting> fromWebConfig = host.configFile(rootWebConfig).map(ConfigFile::machineKey);
-    if (fromWebConfig.isPresent()) {
-      return fromWebConfig;
-    }
-    return host.configFile(machineConfig).map(ConfigFile::machineKey);
+    Optional<ConfigFile> machine = host.configFile(machineConfig).filter(f -> f.machineKeyElement() != null);
+    Optional<ConfigFile> web = host.configFile(rootWebConfig).filter(f -> f.machineKeyElement() != null);
+    boolean locked = machine.map(f -> f.machineKeyElement().locked()).orElse(false);
+    Optional<ConfigFile> effective = web.isPresent() && !locked ? web : machine;
+    return effective.filter(f -> !f.machineKeyElement().rejected()).map(ConfigFile::machineKey);
+  }
+
+  /** Whether the host holds a key that cannot be read because it is encrypted (protected configuration). */
+  public static boolean holdsEncryptedKey(HostObservation host) {
+    return host.configFiles().stream()
+        .anyMatch(f -> f.machineKeyElement() != null && f.machineKeyElement().encrypted());
   }
 
   /** Where the adopted key came from, and the key itself. */

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.iisfarm.operator.simulator.windows.CommandResult;
 import io.iisfarm.operator.simulator.windows.DriftAction;
 import io.iisfarm.operator.simulator.windows.HostDefinition;
+import io.iisfarm.operator.simulator.windows.SharedConfigurationStores;
 import io.iisfarm.operator.simulator.windows.SiteStateListener;
 import io.iisfarm.operator.simulator.windows.SiteView;
 import io.iisfarm.operator.simulator.windows.WindowsHost;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +17,10 @@ import org.slf4j.LoggerFactory;
 final class WindowsBackends {
   private WindowsBackends() {}
 
+  /** A factory for one farm: hosts of the farm naming the same shared configuration store share it. */
   static HostBackendFactory factory() {
-    return keys -> new WindowsHostBackend(WindowsHost.create(HostDefinition.fromTree(keys)));
+    SharedConfigurationStores stores = new SharedConfigurationStores();
+    return keys -> new WindowsHostBackend(WindowsHost.create(HostDefinition.fromTree(keys), Clock.systemUTC(), stores));
   }
 
   /** A {@link WindowsHost} seen as a farm host. */

@@ -37,6 +37,7 @@ public final class ConditionReasons {
   public static final String MACHINE_KEYS_MATCH = "MachineKeysMatch";
   public static final String MACHINE_KEY_DRIFT = "MachineKeyDrift";
   public static final String INSECURE_TRANSPORT = "InsecureTransport";
+  public static final String MACHINE_KEY_ENCRYPTED = "MachineKeyEncrypted";
   public static final String NOT_MANAGED = "NotManaged";
 
   // Progressing

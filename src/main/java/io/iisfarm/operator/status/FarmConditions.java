@@ -151,6 +151,11 @@ public final class FarmConditions {
           + " plain http, so their config files are not read: use https, or set"
           + " spec.winrm.allowKeyTransferOverHttp: true to let keys travel over http.");
     }
+    if (!f.encrypted.isEmpty()) {
+      return unknown(MACHINE_KEYS_IN_SYNC, MACHINE_KEY_ENCRYPTED, Summaries.names(f.encrypted) + " hold an encrypted"
+          + " <machineKey> (protected configuration), so their keys cannot be compared and are not written:"
+          + " decrypt it with aspnet_regiis -pd, or leave that runtime out of spec.machineKey.");
+    }
     if (!f.failed.isEmpty() || !f.notChecked.isEmpty()) {
       return unknown(MACHINE_KEYS_IN_SYNC, f.unreadReason(), f.unreadMessage("machineKeys"));
     }
@@ -228,6 +233,7 @@ public final class FarmConditions {
     final List<HostReport> conflicted;
     final List<HostReport> missing;
     final List<HostReport> insecure;
+    final List<HostReport> encrypted;
     final List<HostReport> rolledBack;
     final List<HostReport> rolloutFailed;
 
@@ -247,6 +253,8 @@ public final class FarmConditions {
       missing = reached.stream().filter(h -> h.plan().has(FindingReason.SITE_MISSING)).toList();
       insecure = reached.stream().filter(h -> h.plan().machineKeysInSync() == SyncState.UNKNOWN
           && h.plan().has(FindingReason.INSECURE_TRANSPORT)).toList();
+      encrypted = reached.stream().filter(h -> h.plan().machineKeysInSync() == SyncState.UNKNOWN
+          && h.plan().has(FindingReason.MACHINE_KEY_ENCRYPTED)).toList();
       rolledBack = hosts.stream().filter(h -> h.rollout() != null && h.rollout().rolledBack()).toList();
       rolloutFailed = hosts.stream()
           .filter(h -> h.rollout() != null && !h.rollout().rolledBack() && h.rollout().failure() != null).toList();

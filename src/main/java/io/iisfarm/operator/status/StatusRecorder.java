@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * Writes an IisFarm's status subresource by server-side apply, and only when it differs from the status the
- * resource already has (docs/decisions/status-writes.md).
+ * resource already has (docs/decisions/0004-status-writes-by-server-side-apply.md).
  *
  * <p>The operator applies its whole status as field manager {@value #FIELD_MANAGER}, forcing ownership of what
  * it writes: what it wrote before and leaves out now disappears, while fields and list-map entries (conditions

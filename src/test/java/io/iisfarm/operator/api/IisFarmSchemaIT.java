@@ -107,7 +107,7 @@ class IisFarmSchemaIT {
         "transport-unknown", "auth-unknown", "validation-unknown", "decryption-unknown", "runtime-unknown",
         "max-unavailable-zero", "resync-interval-without-unit", "duplicate-host-names", "duplicate-host-addresses",
         "duplicate-site-ids", "generate-with-adopt-from", "adopt-from-unknown-host",
-        "no-hosts", "empty-hosts", "address-with-scheme", "hmacsha256-on-v2", "framework45-on-v2", "bitness-16",
+        "no-hosts", "empty-hosts", "address-with-scheme", "hmacsha256-on-v2", "bitness-16",
         "missing-credentials-secret-ref", "key-in-spec", "unknown-field");
   }
 

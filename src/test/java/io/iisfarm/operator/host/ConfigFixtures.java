@@ -66,11 +66,14 @@ final class ConfigFixtures {
       </configuration>
       """;
 
-  /** A v4.0 root web.config that also holds a machineKey (it wins over machine.config). */
+  /**
+   * A v4.0 root web.config that also holds a machineKey (it wins over machine.config), and one more in a location
+   * that names a site: that one applies to the site only.
+   */
   static final String V4_ROOT_WEB_CONFIG = """
       <?xml version="1.0" encoding="utf-8"?>
       <configuration>
-        <location allowOverride="true">
+        <location path="Default Web Site/legacy" allowOverride="true">
           <system.web>
             <machineKey validationKey="1111" />
           </system.web>
@@ -79,6 +82,53 @@ final class ConfigFixtures {
           <machineKey validationKey="0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF" decryptionKey="00112233445566778899AABBCCDDEEFF0011223344556677" validation="HMACSHA256" decryption="AES" compatibilityMode="Framework45"></machineKey>
           <sessionState mode="StateServer" stateConnectionString="tcpip=10.0.0.5:42424" />
         </system.web>
+      </configuration>
+      """;
+
+  /**
+   * A v2.0 machine.config that locks its machineKey the documented way: inside {@code <location path="."
+   * allowOverride="false">}, with a sessionState at the top of system.web.
+   */
+  static final String V2_MACHINE_CONFIG_LOCKED_KEY = """
+      <?xml version="1.0" encoding="UTF-8" ?>
+      <configuration>
+          <system.web>
+              <sessionState mode="StateServer" stateConnectionString="tcpip=10.0.0.5:42424" />
+          </system.web>
+          <location path="." allowOverride="false">
+              <system.web>
+                  <machineKey validationKey="AutoGenerate,IsolateApps" decryptionKey="AutoGenerate,IsolateApps" validation="SHA1" />
+              </system.web>
+          </location>
+      </configuration>
+      """;
+
+  /** A v4.0 machine.config after {@code aspnet_regiis -pe "system.web/machineKey" -pkm} (cipher values shortened). */
+  static final String V4_MACHINE_CONFIG_ENCRYPTED_KEY = """
+      <?xml version="1.0" encoding="UTF-8" ?>
+      <configuration>
+          <system.web>
+              <machineKey configProtectionProvider="RsaProtectedConfigurationProvider">
+                  <EncryptedData Type="http://www.w3.org/2001/04/xmlenc#Element"
+                      xmlns="http://www.w3.org/2001/04/xmlenc#">
+                      <EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#tripledes-cbc" />
+                      <KeyInfo xmlns="http://www.w3.org/2000/09/xmldsig#">
+                          <EncryptedKey xmlns="http://www.w3.org/2001/04/xmlenc#">
+                              <EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#rsa-1_5" />
+                              <KeyInfo xmlns="http://www.w3.org/2000/09/xmldsig#">
+                                  <KeyName>Rsa Key</KeyName>
+                              </KeyInfo>
+                              <CipherData>
+                                  <CipherValue>bW9ja2VkIFJTQSBlbmNyeXB0ZWQgc2Vzc2lvbiBrZXk=</CipherValue>
+                              </CipherData>
+                          </EncryptedKey>
+                      </KeyInfo>
+                      <CipherData>
+                          <CipherValue>bW9ja2VkIDNERVMgZW5jcnlwdGVkIG1hY2hpbmVLZXkgZWxlbWVudA==</CipherValue>
+                      </CipherData>
+                  </EncryptedData>
+              </machineKey>
+          </system.web>
       </configuration>
       """;
 

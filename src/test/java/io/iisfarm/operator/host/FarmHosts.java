@@ -37,7 +37,12 @@ final class FarmHosts implements AutoCloseable {
   }
 
   static FarmHosts start(SecretScan secrets) {
-    FarmHosts hosts = new FarmHosts(SimulatedFarm.sample());
+    return start(secrets, SimulatedFarm.sample());
+  }
+
+  /** A farm of its own, its passwords and keys registered as {@link #start(SecretScan)} does. */
+  static FarmHosts start(SecretScan secrets, SimulatedFarm farm) {
+    FarmHosts hosts = new FarmHosts(farm);
     for (SimulatedHost host : hosts.farm.hosts()) {
       secrets.password(host.password());
       configFiles(host.windows()).forEach(bytes -> keysIn(bytes).forEach(secrets::key));

@@ -44,6 +44,7 @@ class HostReadCommandTest {
     out.append(marker("vdirs")).append(IIS10_VDIRS);
     out.append(marker("metabase"));
     out.append(marker("runtimes")).append("v2.0/32\r\nv2.0/64\r\nv4.0/32\r\nv4.0/64\r\n");
+    out.append(marker("redirection")).append(certutil(ConfigFixtures.crlf(redirection("<configurationRedirection />"))));
     if (withFiles) {
       for (ConfigLocation location : HostReadCommand.allLocations()) {
         out.append(marker(HostReadCommand.filePart(location)));
@@ -98,7 +99,14 @@ class HostReadCommandTest {
         + marker("sites") + marker("vdirs")
         + marker("metabase") + iis6Metabase()
         + marker("runtimes") + "v2.0/32\r\n"
+        + marker("redirection")
         + marker("end");
+  }
+
+  /** redirection.config as IIS installs it, with {@code element} as its configurationRedirection. */
+  static String redirection(String element) {
+    return "<configuration>\n    <configSections>\n        <section name=\"configurationRedirection\" />\n"
+        + "    </configSections>\n    " + element + "\n</configuration>\n";
   }
 
   @Test
@@ -110,8 +118,11 @@ class HostReadCommandTest {
         "%windir%\\system32\\inetsrv\\appcmd.exe list vdir /xml",
         "cscript //nologo %SystemDrive%\\Inetpub\\AdminScripts\\adsutil.vbs ENUM_ALL W3SVC",
         "certutil -f -encode \"%windir%\\Microsoft.NET\\Framework64\\v4.0.30319\\CONFIG\\machine.config\" \"%TEMP%\\iisfarm-read-");
-    assertThat(line.split("certutil -f -encode", -1)).hasSize(9);
-    assertThat(HostReadCommand.build(false, "t")).doesNotContain("certutil").contains("echo v4.0/64");
+    assertThat(line.split("certutil -f -encode", -1)).as("8 config files and redirection.config").hasSize(10);
+    assertThat(HostReadCommand.build(false, "t").split("certutil -f -encode", -1)).as("redirection.config only")
+        .hasSize(2);
+    assertThat(HostReadCommand.build(false, "t")).contains("echo v4.0/64",
+        "certutil -f -encode \"%windir%\\system32\\inetsrv\\config\\redirection.config\"");
   }
 
   @Test
@@ -134,6 +145,26 @@ class HostReadCommandTest {
     assertThat(o.configFile(V4_64_WEB).orElseThrow().path())
         .isEqualTo("%windir%\\Microsoft.NET\\Framework64\\v4.0.30319\\CONFIG\\web.config");
     assertThat(o.observedAt()).isEqualTo(NOW);
+    assertThat(o.sharedConfiguration()).as("the stock redirection.config redirects nothing").isNull();
+  }
+
+  @Test
+  void sharedConfigurationIsTheUncStoreRedirectionConfigPointsAt() {
+    String shared = "<configurationRedirection enabled=\"true\" path=\"\\\\files01\\iisconfig\" userName=\"CORP\\iis\""
+        + " password=\"[enc:IISRsaProvider:57686f6120447564652c2049495320526f636b73:enc]\" />";
+    assertThat(parseWithRedirection(shared).sharedConfiguration()).isEqualTo("\\\\files01\\iisconfig");
+    assertThat(parseWithRedirection(shared.replace("true", "false")).sharedConfiguration()).isNull();
+    assertThat(parseWithRedirection(shared.replace("\\\\files01\\iisconfig", "D:\\iisconfig")).sharedConfiguration())
+        .as("a folder of the host itself shares nothing").isNull();
+    assertThat(parseWithRedirection(shared).toString()).doesNotContain("57686f6120447564652c2049495320526f636b73");
+    assertThatThrownBy(() -> parseWithRedirection("<configurationRedirection"))
+        .isInstanceOfSatisfying(WinRmProtocolException.class, e -> assertThat(e.part()).isEqualTo("redirection"));
+  }
+
+  private static HostObservation parseWithRedirection(String element) {
+    String out = iis10Output(false).replaceFirst("(==iisfarm:redirection==\r\n)[^=]*",
+        "$1" + java.util.regex.Matcher.quoteReplacement(certutil(ConfigFixtures.crlf(redirection(element)))));
+    return HostReadCommand.parse("web10:5986", out, false, NOW);
   }
 
   @Test
@@ -149,12 +180,14 @@ class HostReadCommandTest {
     assertThat(o.installed()).containsExactly(new HostObservation.RuntimeInstall(ClrRuntime.V2_0, Bitness.B32));
     assertThat(o.configsRead()).isFalse();
     assertThat(o.configFiles()).isEmpty();
+    assertThat(o.sharedConfiguration()).isNull();
   }
 
   @Test
   void aHostWithoutIisHasNoSites() {
     String out = marker("ver") + "\r\nMicrosoft Windows [Version 6.3.9600]\r\n" + marker("hostname") + "APP1\r\n"
-        + marker("tools") + marker("sites") + marker("vdirs") + marker("metabase") + marker("runtimes") + marker("end");
+        + marker("tools") + marker("sites") + marker("vdirs") + marker("metabase") + marker("runtimes")
+        + marker("redirection") + marker("end");
     HostObservation o = HostReadCommand.parse("app1:5986", out, false, NOW);
     assertThat(o.iisVersion()).isNull();
     assertThat(o.sites()).isEmpty();
@@ -178,7 +211,9 @@ class HostReadCommandTest {
 
   @Test
   void damagedFileNamesItsPartWithoutQuotingIt() {
-    String out = iis10Output(true).replaceFirst("-----END CERTIFICATE-----", "");
+    String full = iis10Output(true);
+    int part = full.indexOf("==iisfarm:file:v4.0/64/machine.config==");
+    String out = full.substring(0, part) + full.substring(part).replaceFirst("-----END CERTIFICATE-----", "");
     assertThatThrownBy(() -> HostReadCommand.parse("web10:5986", out, true, NOW))
         .isInstanceOfSatisfying(WinRmProtocolException.class,
             e -> assertThat(e.part()).isEqualTo("file:v4.0/64/machine.config"))

@@ -124,7 +124,48 @@ class MachineKeyEditorTest {
   void twoMachineKeysAreRefused() {
     byte[] before = lf("<configuration><system.web><machineKey/><machineKey/></system.web></configuration>");
     assertThatThrownBy(() -> MachineKeyEditor.apply(before, DESIRED))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 <machineKey>");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 machine-level <machineKey>");
+  }
+
+  @Test
+  void aLockedMachineKeyIsEditedInsideItsLocationAndNoSecondOneIsAdded() {
+    byte[] before = crlf(ConfigFixtures.V2_MACHINE_CONFIG_LOCKED_KEY);
+    byte[] after = MachineKeyEditor.apply(before, DESIRED, io.iisfarm.operator.api.ClrRuntime.V2_0);
+
+    assertOnlyRegionChanged(before, after, "<machineKey");
+    String text = new String(after, StandardCharsets.UTF_8);
+    assertThat(text.split("<machineKey", -1)).as("one element").hasSize(2);
+    assertThat(text).contains("<location path=\".\" allowOverride=\"false\">\r\n        <system.web>\r\n"
+        + "            <machineKey validationKey=\"" + VALIDATION_KEY + "\"");
+    ConfigXml.Parsed parsed = ConfigXml.parse(after, io.iisfarm.operator.api.ClrRuntime.V2_0);
+    assertThat(parsed.machineKey()).isEqualTo(DESIRED);
+    assertThat(parsed.machineKeyElement().locked()).isTrue();
+  }
+
+  @Test
+  void anEncryptedMachineKeyIsRefusedWithWhatToDo() {
+    byte[] before = crlf(ConfigFixtures.V4_MACHINE_CONFIG_ENCRYPTED_KEY);
+    assertThatThrownBy(() -> MachineKeyEditor.apply(before, DESIRED)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("encrypted").hasMessageContaining("aspnet_regiis -pd");
+  }
+
+  @Test
+  void aMachineKeyAtTheTopAndInLocationDotIsRefused() {
+    byte[] before = lf("<configuration><system.web><machineKey/></system.web><location path=\".\"><system.web>"
+        + "<machineKey/></system.web></location></configuration>");
+    assertThatThrownBy(() -> MachineKeyEditor.apply(before, DESIRED)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2 machine-level <machineKey>");
+  }
+
+  @Test
+  void aResultTheRuntimeWouldRejectIsRefused() {
+    MachineKeySetting hmac = new MachineKeySetting(DESIRED.validationKey(), DESIRED.decryptionKey(), "HMACSHA256",
+        "AES", null);
+    byte[] before = crlf(ConfigFixtures.V4_MACHINE_CONFIG);
+    assertThat(MachineKeyEditor.apply(before, hmac, io.iisfarm.operator.api.ClrRuntime.V4_0)).isNotEqualTo(before);
+    assertThatThrownBy(() -> MachineKeyEditor.apply(before, hmac, io.iisfarm.operator.api.ClrRuntime.V2_0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v2.0 configuration system would reject")
+        .hasMessageNotContaining(VALIDATION_KEY);
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.iisfarm.operator.model.HostObservation.RuntimeInstall;
 import io.iisfarm.operator.model.IisVersion;
 import io.iisfarm.operator.model.KeyAttribute;
 import io.iisfarm.operator.model.KeyMaterial;
+import io.iisfarm.operator.model.MachineKeyElement;
 import io.iisfarm.operator.model.MachineKeySetting;
 import io.iisfarm.operator.model.ObservedApplication;
 import io.iisfarm.operator.model.ObservedSite;
@@ -100,6 +101,7 @@ public final class Hosts {
     private final List<ConfigFile> files = new ArrayList<>();
     private final List<SiteWebConfig> siteConfigs = new ArrayList<>();
     private boolean configsRead = true;
+    private String sharedConfiguration;
 
     HostBuilder(IisVersion version, String os) {
       this.version = version;
@@ -139,8 +141,22 @@ public final class Hosts {
       return this;
     }
 
+    /** A file whose machine-level {@code <machineKey>} has the given form (encrypted, locked, rejected ...). */
+    public HostBuilder fileWith(ConfigLocation location, MachineKeySetting key, MachineKeyElement element) {
+      files.removeIf(f -> f.location().equals(location));
+      files.add(new ConfigFile(location, "C:\\WINDOWS\\" + location.relativePath(),
+          "<configuration/>".getBytes(StandardCharsets.UTF_8), key, null, element));
+      return this;
+    }
+
     public HostBuilder siteConfig(String site, MachineKeySetting key, SessionStateSetting session) {
       siteConfigs.add(new SiteWebConfig(site, "C:\\inetpub\\" + site + "\\web.config", key, session));
+      return this;
+    }
+
+    /** IIS reads its configuration from the shared store at {@code uncPath}. */
+    public HostBuilder sharedConfiguration(String uncPath) {
+      sharedConfiguration = uncPath;
       return this;
     }
 
@@ -154,7 +170,7 @@ public final class Hosts {
     public HostObservation build() {
       return new HostObservation("HOST", version.isIis6() ? "Microsoft Windows [Version 5.2.3790]"
           : "Microsoft Windows [Version 10.0.17763.1]", os, version, sites, installed, configsRead, files,
-          siteConfigs, OBSERVED_AT);
+          siteConfigs, OBSERVED_AT, sharedConfiguration);
     }
   }
 

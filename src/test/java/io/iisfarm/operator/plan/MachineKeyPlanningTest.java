@@ -174,12 +174,13 @@ class MachineKeyPlanningTest {
   }
 
   @Test
-  void framework45OnV2IsInvalidSpecToo() {
+  void framework45WithV2IsNoLongerAnInvalidSpecAndStaysOutOfTheV2File() {
     MachineKeySetting f45 = Hosts.key(Hosts.FARM_VALIDATION_KEY, Hosts.FARM_DECRYPTION_KEY, "SHA1", "AES", "Framework45");
-    HostPlan plan = plan(everywhere(f45), iis10().site("Shop", 2).runtime(V2_0, 64, oldKey()).build());
-    assertThat(plan.findings(FindingReason.INVALID_SPEC)).singleElement()
-        .satisfies(f -> assertThat(f.message()).contains("compatibilityMode Framework45"));
-    assertThat(plan.steps()).isEmpty();
+    HostPlan plan = plan(everywhere(f45), iis10().site("Shop", 2).runtime(V2_0, 64, oldKey())
+        .runtime(V4_0, 64, oldKey()).build());
+    assertThat(plan.has(FindingReason.INVALID_SPEC)).isFalse();
+    assertThat(writes(plan)).extracting(w -> w.location().runtime().wireName() + "=" + w.machineKey().compatibilityMode())
+        .containsExactly("v2.0=null", "v4.0=Framework45");
   }
 
   @Test

@@ -98,10 +98,14 @@ class SpecValidatorTest {
       s.getMachineKey().setRuntimes(List.of(ClrRuntime.V2_0, ClrRuntime.V4_0));
     });
     assertThat(p.message()).contains("HMACSHA256", "v2.0", "SHA1");
-    assertThat(onlyProblem(s -> {
+  }
+
+  @Test
+  void framework45WithV2IsValidBecauseCompatibilityModeGoesIntoV4FilesOnly() {
+    assertThat(problemsAfter(s -> {
       s.getMachineKey().setCompatibilityMode(CompatibilityMode.FRAMEWORK45);
-      s.getMachineKey().setRuntimes(List.of(ClrRuntime.V2_0));
-    }).message()).contains("Framework45");
+      s.getMachineKey().setRuntimes(List.of(ClrRuntime.V2_0, ClrRuntime.V4_0));
+    })).isEmpty();
   }
 
   @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Two writers of one IisFarm's status on the real API server: the operator (server-side apply, field manager
  * iis-farm-operator) and another manager that keeps a condition of its own. Neither loses the other's change,
- * and what the operator stops reporting disappears (docs/decisions/status-writes.md).
+ * and what the operator stops reporting disappears (docs/decisions/0004-status-writes-by-server-side-apply.md).
  */
 class StatusWritersIT {
   private static final String OTHER = "change-window-bot";

@@ -10,6 +10,7 @@ import io.iisfarm.operator.model.ConfigLocation;
 import io.iisfarm.operator.model.HostObservation;
 import io.iisfarm.operator.model.IisVersion;
 import io.iisfarm.operator.model.KeyAttribute;
+import io.iisfarm.operator.model.MachineKeyElement;
 import io.iisfarm.operator.model.MachineKeySetting;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +48,32 @@ class KeyAdoptionTest {
       assertThat(adopted.source().label()).isEqualTo("v4.0/32 machine.config");
       assertThat(adopted.setting()).isEqualTo(explicit("43"));
     });
+  }
+
+  @Test
+  void anEncryptedEffectiveKeyIsSkippedNotReplacedByTheMachineConfigBelowIt() {
+    ConfigLocation web = new ConfigLocation(ClrRuntime.V4_0, Bitness.B64, ConfigKind.ROOT_WEB_CONFIG);
+    ConfigFile encrypted = new ConfigFile(web, "C:\\Windows\\" + web.relativePath(), new byte[0], null, null,
+        new MachineKeyElement(1, false, false, "RsaProtectedConfigurationProvider", List.of()));
+    HostObservation host = host(
+        file(ClrRuntime.V4_0, Bitness.B64, ConfigKind.MACHINE_CONFIG, explicit("11")), encrypted,
+        file(ClrRuntime.V2_0, Bitness.B32, ConfigKind.MACHINE_CONFIG, explicit("22")));
+
+    assertThat(KeyAdoption.pick(host)).hasValueSatisfying(a -> {
+      assertThat(a.source().label()).isEqualTo("v2.0/32 machine.config");
+      assertThat(a.setting()).isEqualTo(explicit("22"));
+    });
+    assertThat(KeyAdoption.holdsEncryptedKey(host)).isTrue();
+    assertThat(KeyAdoption.pick(host(encrypted))).isEmpty();
+  }
+
+  @Test
+  void aMachineConfigLockWinsOverTheRootWebConfig() {
+    ConfigLocation machine = new ConfigLocation(ClrRuntime.V4_0, Bitness.B64, ConfigKind.MACHINE_CONFIG);
+    ConfigFile locked = new ConfigFile(machine, "C:\\Windows\\" + machine.relativePath(), new byte[0], explicit("11"),
+        null, new MachineKeyElement(1, true, true, null, List.of()));
+    HostObservation host = host(locked, file(ClrRuntime.V4_0, Bitness.B64, ConfigKind.ROOT_WEB_CONFIG, explicit("99")));
+    assertThat(KeyAdoption.pick(host)).hasValueSatisfying(a -> assertThat(a.setting()).isEqualTo(explicit("11")));
   }
 
   @Test

@@ -80,6 +80,9 @@ class FarmConditionsTest {
         row("plain http without key transfer", farm().host("web1", Reports.plainHttp()),
             "False/InsecureTransport", "True/AllHostsReachable", "True/SiteIdsMatch", "Unknown/InsecureTransport",
             "False/Converged", "False/NoFailures"),
+        row("encrypted machineKey", farm().host("web1", Reports.encryptedKey()),
+            "False/NotInSync", "True/AllHostsReachable", "True/SiteIdsMatch", "Unknown/MachineKeyEncrypted",
+            "False/NothingToApply", "False/NoFailures"),
         row("plain http host next to key drift", farm().host("web1", Reports.plainHttp()).host("web2", Reports.keyDrift()),
             "False/RolloutInProgress", "True/AllHostsReachable", "True/SiteIdsMatch", "False/MachineKeyDrift",
             "True/RolloutPending", "False/NoFailures"),
@@ -168,6 +171,13 @@ class FarmConditionsTest {
     ConditionVerdict keys = FarmConditions.evaluate(farm().host("web1", Reports.keyDrift()).build()).get(3);
     assertThat(keys.message()).contains("v4.0/64 machine.config holds "
         + io.iisfarm.operator.plan.Hosts.oldKey().fingerprint());
+  }
+
+  @Test
+  void anEncryptedKeyIsUnknownNeverAMatchAndTheMessageSaysWhatToDo() {
+    List<ConditionVerdict> verdicts = FarmConditions.evaluate(farm().host("web1", Reports.encryptedKey()).build());
+    assertThat(verdicts.get(3).message()).contains("web1", "encrypted", "aspnet_regiis -pd");
+    assertThat(verdicts.get(0).message()).contains("MachineKeyEncrypted");
   }
 
   @Test

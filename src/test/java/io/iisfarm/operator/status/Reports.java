@@ -66,6 +66,13 @@ final class Reports {
     return iis10().site("Shop", 2).site("Api", 3).configsNotRead().build();
   }
 
+  /** Sites right, and the only managed file's machineKey encrypted with protected configuration. */
+  static HostObservation encryptedKey() {
+    return iis10().site("Shop", 2).site("Api", 3).installOnly(V4_0, 64).fileWith(
+        io.iisfarm.operator.plan.Hosts.machineConfig(V4_0, 64), null, new io.iisfarm.operator.model.MachineKeyElement(
+            1, false, false, "RsaProtectedConfigurationProvider", List.of())).build();
+  }
+
   static HostObservation withOverridesAndSession() {
     return iis10().site("Shop", 2).site("Api", 3).runtime(V4_0, 64, farmKey())
         .siteConfig("Shop", oldKey(), new SessionStateSetting("InProc", null, null)).build();

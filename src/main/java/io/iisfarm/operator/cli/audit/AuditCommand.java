@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
         "0:every host is in sync",
         "1:drift: some host differs from the spec",
         "2:usage error: missing or malformed file, invalid spec, credentials or key not given",
-        "3:some host could not be read (wins over 1)",
+        "3:some host could not be read, or the machineKeys the spec manages could not be checked on some host"
+            + " (plain http without allowKeyTransferOverHttp, an encrypted machineKey); wins over 1",
         "4:internal error"},
     footerHeading = "%nExample, against the simulated farm:%n",
     footer = {

@@ -18,7 +18,8 @@ import java.util.List;
  * What {@code audit --output json} prints: one document for scripts. Fields are only ever added, never renamed
  * or removed. The host rows are those of the IisFarm status ({@code status.hosts}): fingerprints, never keys.
  *
- * @param result InSync, DriftDetected, HostsUnreadable or InvalidSpec; {@code exitCode} is 0, 1, 3 or 2
+ * @param result InSync, DriftDetected, HostsUnreadable, KeysNotChecked or InvalidSpec; {@code exitCode} is 0, 1, 3, 3
+ *     or 2
  * @param plannedSteps what Enforce mode would run
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

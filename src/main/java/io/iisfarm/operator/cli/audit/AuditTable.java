@@ -137,9 +137,26 @@ final class AuditTable {
       case DRIFT_DETECTED -> "Drift: " + inSync + " of " + total + " hosts in sync (exit code " + exit + ").";
       case HOSTS_UNREADABLE -> "Incomplete: " + unread + " of " + total + " hosts could not be read; " + inSync
           + " of " + total + " in sync (exit code " + exit + ").";
+      case KEYS_NOT_CHECKED -> "Incomplete: the machineKeys of " + keysNotChecked(audit) + " could not be checked,"
+          + " so the farm is not known to be in sync; " + inSync + " of " + total + " hosts in sync on what could be"
+          + " checked (exit code " + exit + ").";
       case INVALID_SPEC -> "Invalid spec for these hosts: " + String.join("; ", audit.report().invalidSpecMessages())
           + " (exit code " + exit + ").";
     };
+  }
+
+  /** e.g. {@code web01 (InsecureTransport: use https or set spec.winrm.allowKeyTransferOverHttp: true)}. */
+  private static String keysNotChecked(FarmAudit.Result audit) {
+    List<String> parts = new java.util.ArrayList<>();
+    FarmAudit.keysNotChecked(audit.report()).forEach((host, reason) -> parts.add(host + " (" + reason + ": "
+        + switch (reason) {
+          case "InsecureTransport" -> "reached over plain http, so its config files were not read; use https or set"
+              + " spec.winrm.allowKeyTransferOverHttp: true";
+          case "MachineKeyEncrypted" -> "its machineKey is encrypted; decrypt it with aspnet_regiis -pd or leave"
+              + " that runtime out of spec.machineKey";
+          default -> "see its findings";
+        } + ")"));
+    return String.join(", ", parts);
   }
 
   private static <T> List<T> list(List<T> items) {

@@ -25,7 +25,10 @@ import io.iisfarm.operator.status.StatusBuilder;
 import io.iisfarm.operator.winrm.LegacyTls;
 import io.iisfarm.operator.winrm.WinRmConnector;
 import java.time.Clock;
+import io.iisfarm.operator.plan.FindingReason;
+import io.iisfarm.operator.plan.SyncState;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,7 +47,9 @@ final class FarmAudit {
     IN_SYNC("InSync", 0),
     DRIFT_DETECTED("DriftDetected", 1),
     INVALID_SPEC("InvalidSpec", 2),
-    HOSTS_UNREADABLE("HostsUnreadable", 3);
+    HOSTS_UNREADABLE("HostsUnreadable", 3),
+    /** Every host was read, but the machineKeys the spec manages could not be checked on some. */
+    KEYS_NOT_CHECKED("KeysNotChecked", 3);
 
     final String wireName;
     final int exitCode;
@@ -114,7 +119,11 @@ final class FarmAudit {
     return new Result(farm, report, status, resolution.desired(), keySource, outcome(report), notes);
   }
 
-  /** An invalid spec must be fixed first; an unread host leaves the farm unknown, which outweighs drift. */
+  /**
+   * An invalid spec must be fixed first; an unread host, or a host whose managed machineKeys could not be checked
+   * (plain http without allowKeyTransferOverHttp, an encrypted machineKey), leaves the farm unknown, which
+   * outweighs drift: an audit never says "in sync" about what it could not see.
+   */
   static Outcome outcome(FarmReport report) {
     if (!report.invalidSpecMessages().isEmpty()) {
       return Outcome.INVALID_SPEC;
@@ -122,7 +131,27 @@ final class FarmAudit {
     if (report.hosts().stream().anyMatch(h -> h.failure() != null)) {
       return Outcome.HOSTS_UNREADABLE;
     }
+    if (!keysNotChecked(report).isEmpty()) {
+      return Outcome.KEYS_NOT_CHECKED;
+    }
     return report.hostsInSync() == report.hosts().size() ? Outcome.IN_SYNC : Outcome.DRIFT_DETECTED;
+  }
+
+  /** Hosts read whose managed machineKeys are unknown, each with the finding that says why. */
+  static Map<String, String> keysNotChecked(FarmReport report) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (!report.machineKeysManaged()) {
+      return out;
+    }
+    for (HostReport host : report.hosts()) {
+      if (host.reachable() && host.plan().machineKeysInSync() == SyncState.UNKNOWN) {
+        out.put(host.name(), host.plan().findings().stream()
+            .filter(f -> f.reason() == FindingReason.INSECURE_TRANSPORT
+                || f.reason() == FindingReason.MACHINE_KEY_ENCRYPTED || f.reason() == FindingReason.INVALID_SPEC)
+            .map(f -> f.reason().camelCase()).findFirst().orElse("Unknown"));
+      }
+    }
+    return out;
   }
 
   private Map<String, HostRead> read(FarmResolver.Resolution resolution) {

@@ -23,7 +23,7 @@ import java.util.Set;
 final class AppCmdTool {
   private static final Set<String> SITE_ATTRIBUTES = Set.of("name", "id", "serverautostart", "bindings", "limits",
       "logfile", "tracefailedrequestslogging", "hsts", "applicationdefaults", "virtualdirectorydefaults", "ftpserver");
-  private static final Set<String> OTHER_OBJECTS = Set.of("apppool", "apppools", "config", "configs", "wp", "wps",
+  private static final Set<String> OTHER_OBJECTS = Set.of("apppool", "apppools", "wp", "wps",
       "request", "requests", "module", "modules", "trace", "traces");
 
   private final Programs.Call call;
@@ -58,7 +58,7 @@ final class AppCmdTool {
         String value = colon < 0 ? "" : arg.substring(colon + 1);
         if (key.equals("xml") && colon < 0) {
           xml = true;
-        } else if (key.equals("?") || key.equals("text") || key.equals("config") || key.equals("in")) {
+        } else if (key.equals("?") || key.equals("config") || key.equals("in")) {
           throw new NotEmulatedException(call.commandText());
         } else {
           params.put(key, value);
@@ -69,10 +69,12 @@ final class AppCmdTool {
     }
     String verb = argv.get(0).toLowerCase(Locale.ROOT);
     String object = argv.get(1).toLowerCase(Locale.ROOT);
-    if (OTHER_OBJECTS.contains(object)) {
+    if (OTHER_OBJECTS.contains(object)
+        || (params.containsKey("text") && !object.equals("config") && !object.equals("configs"))) {
       throw new NotEmulatedException(call.commandText());
     }
     return switch (object) {
+      case "config", "configs" -> AppCmdConfig.list(call, verb, positional, params, xml);
       case "site", "sites" -> site(verb);
       case "app", "apps" -> listOnly(verb, this::listApps);
       case "vdir", "vdirs" -> listOnly(verb, this::listVdirs);

@@ -58,12 +58,18 @@ final class ApplicationHostConfig {
 
   record Backup(String name, List<Site> sites, Instant created) {}
 
-  private final List<Site> sites = new ArrayList<>();
+  private final List<Site> sites;
   private final List<Backup> backups = new ArrayList<>();
   private final HostRuntime host;
 
   ApplicationHostConfig(HostRuntime host) {
+    this(host, new ArrayList<>());
+  }
+
+  /** A host whose sites live in a shared configuration store: {@code sites} is the store's list. */
+  ApplicationHostConfig(HostRuntime host, List<Site> sites) {
     this.host = host;
+    this.sites = sites;
   }
 
   HostRuntime runtime() {

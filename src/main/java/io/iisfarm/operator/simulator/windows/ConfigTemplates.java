@@ -119,6 +119,12 @@ final class ConfigTemplates {
     s.append("            </providers>\n");
     s.append("        </roleManager>\n");
     s.append("    </system.web>\n\n");
+    if (def != null && def.machineKey() != null && def.machineKey().locked()) {
+      // "Locking Configuration Settings" (ASP.NET): a location of the file's own level with allowOverride="false"
+      s.append("    <location path=\".\" allowOverride=\"false\">\n        <system.web>\n");
+      s.append(machineKeyElement(def.machineKey(), 12)).append("\n");
+      s.append("        </system.web>\n    </location>\n\n");
+    }
     s.append("</configuration>\n");
     return encode(s, def);
   }
@@ -225,8 +231,8 @@ final class ConfigTemplates {
       return;
     }
     String pad = " ".repeat(indent);
-    if (def.machineKey() != null) {
-      s.append(pad).append(machineKeyElement(def.machineKey())).append("\n\n");
+    if (def.machineKey() != null && !def.machineKey().locked()) {
+      s.append(machineKeyElement(def.machineKey(), indent)).append("\n\n");
     }
     if (def.sessionState() != null) {
       SessionState st = def.sessionState();
@@ -240,15 +246,61 @@ final class ConfigTemplates {
     }
   }
 
-  /** A self-closing {@code <machineKey>} element with the attributes that are set, in schema order. */
-  static String machineKeyElement(MachineKey key) {
-    StringBuilder e = new StringBuilder("<machineKey");
+  /**
+   * The {@code <machineKey>} element at {@code indent} spaces: self-closing with the attributes that are set, in
+   * schema order, or, with {@code protectedBy}, encrypted as {@code aspnet_regiis -pe} writes it (the XML
+   * Encryption layout of "Encrypting Configuration Information Using Protected Configuration"; the cipher values
+   * here are random bytes, never derived from the key).
+   */
+  static String machineKeyElement(MachineKey key, int indent) {
+    String pad = " ".repeat(indent);
+    if (key.protectedBy() != null) {
+      return encrypted(key.protectedBy(), pad);
+    }
+    StringBuilder e = new StringBuilder(pad).append("<machineKey");
     attr(e, "validationKey", key.validationKey());
     attr(e, "decryptionKey", key.decryptionKey());
     attr(e, "validation", key.validation());
     attr(e, "decryption", key.decryption());
     attr(e, "compatibilityMode", key.compatibilityMode());
     return e.append(" />").toString();
+  }
+
+  private static String encrypted(String provider, String pad) {
+    String in = "    ";
+    StringBuilder e = new StringBuilder();
+    e.append(pad).append("<machineKey configProtectionProvider=\"").append(escape(provider)).append("\">\n");
+    e.append(pad).append(in).append("<EncryptedData Type=\"http://www.w3.org/2001/04/xmlenc#Element\"\n");
+    e.append(pad).append(in).append(in).append("xmlns=\"http://www.w3.org/2001/04/xmlenc#\">\n");
+    String body = pad + in + in;
+    if (provider.startsWith("Rsa")) {
+      e.append(body).append("<EncryptionMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#tripledes-cbc\" />\n");
+      e.append(body).append("<KeyInfo xmlns=\"http://www.w3.org/2000/09/xmldsig#\">\n");
+      e.append(body).append(in).append("<EncryptedKey xmlns=\"http://www.w3.org/2001/04/xmlenc#\">\n");
+      e.append(body).append(in).append(in)
+          .append("<EncryptionMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#rsa-1_5\" />\n");
+      e.append(body).append(in).append(in).append("<KeyInfo xmlns=\"http://www.w3.org/2000/09/xmldsig#\">\n");
+      e.append(body).append(in).append(in).append(in).append("<KeyName>Rsa Key</KeyName>\n");
+      e.append(body).append(in).append(in).append("</KeyInfo>\n");
+      e.append(body).append(in).append(in).append("<CipherData>\n");
+      e.append(body).append(in).append(in).append(in).append("<CipherValue>").append(randomBase64(128))
+          .append("</CipherValue>\n");
+      e.append(body).append(in).append(in).append("</CipherData>\n");
+      e.append(body).append(in).append("</EncryptedKey>\n");
+      e.append(body).append("</KeyInfo>\n");
+    }
+    e.append(body).append("<CipherData>\n");
+    e.append(body).append(in).append("<CipherValue>").append(randomBase64(304)).append("</CipherValue>\n");
+    e.append(body).append("</CipherData>\n");
+    e.append(pad).append(in).append("</EncryptedData>\n");
+    e.append(pad).append("</machineKey>");
+    return e.toString();
+  }
+
+  private static String randomBase64(int bytes) {
+    byte[] random = new byte[bytes];
+    new java.security.SecureRandom().nextBytes(random);
+    return java.util.Base64.getEncoder().encodeToString(random);
   }
 
   private static void attr(StringBuilder e, String name, String value) {

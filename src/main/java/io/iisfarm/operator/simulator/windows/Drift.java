@@ -14,8 +14,9 @@ final class Drift {
       case "siteState" -> siteState(host, require(a.site(), "site"), require(a.state(), "state"));
       case "appRoot" -> appRoot(host, a);
       case "machineKey" -> machineKey(host, a);
+      case "configText" -> configText(host, a);
       default -> throw new IllegalArgumentException(
-          "drift kind must be siteId, siteState, appRoot or machineKey, not '" + a.kind() + "'");
+          "drift kind must be siteId, siteState, appRoot, machineKey or configText, not '" + a.kind() + "'");
     }
   }
 
@@ -94,7 +95,34 @@ final class Drift {
     host.context().markChanged();
   }
 
+  private static void configText(HostRuntime host, DriftAction a) {
+    String path = configPath(host, a);
+    String find = require(a.find(), "find");
+    String text = new String(host.fs.read(path), java.nio.charset.StandardCharsets.ISO_8859_1);
+    int at = text.indexOf(find);
+    if (at < 0) {
+      throw new IllegalArgumentException(path + " does not contain the text to replace");
+    }
+    String changed = text.substring(0, at) + require(a.replace(), "replace") + text.substring(at + find.length());
+    host.fs.write(path, changed.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
   private static void machineKey(HostRuntime host, DriftAction a) {
+    String path = configPath(host, a);
+    Map<String, String> changes = new LinkedHashMap<>();
+    put(changes, "validationKey", a.validationKey());
+    put(changes, "decryptionKey", a.decryptionKey());
+    put(changes, "validation", a.validation());
+    put(changes, "decryption", a.decryption());
+    if (changes.isEmpty()) {
+      throw new IllegalArgumentException("machineKey drift needs at least one of validationKey, decryptionKey, "
+          + "validation, decryption");
+    }
+    host.fs.write(path, MachineKeyEditor.apply(host.fs.read(path), changes));
+  }
+
+  /** machine.config, or the root web.config with {@code file: rootWebConfig}, of the action's runtime. */
+  private static String configPath(HostRuntime host, DriftAction a) {
     String runtime = require(a.runtime(), "runtime");
     int bitness = require(a.bitness(), "bitness");
     String file = a.file() == null ? "machineConfig" : a.file();
@@ -107,16 +135,7 @@ final class Drift {
     if (!host.fs.isFile(path)) {
       throw new IllegalArgumentException(host.hostname + " has no " + runtime + "/" + bitness + " " + file);
     }
-    Map<String, String> changes = new LinkedHashMap<>();
-    put(changes, "validationKey", a.validationKey());
-    put(changes, "decryptionKey", a.decryptionKey());
-    put(changes, "validation", a.validation());
-    put(changes, "decryption", a.decryption());
-    if (changes.isEmpty()) {
-      throw new IllegalArgumentException("machineKey drift needs at least one of validationKey, decryptionKey, "
-          + "validation, decryption");
-    }
-    host.fs.write(path, MachineKeyEditor.apply(host.fs.read(path), changes));
+    return path;
   }
 
   private static void put(Map<String, String> m, String k, String v) {

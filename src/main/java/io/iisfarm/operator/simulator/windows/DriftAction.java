@@ -21,12 +21,16 @@ import java.util.stream.Collectors;
  *   <li>{@code {kind: machineKey, runtime: v4.0, bitness: 64, validationKey: ..., decryptionKey: ...,
  *       validation: ..., decryption: ...}} edits the {@code <machineKey>} of machine.config, or of the
  *       root web.config with {@code file: rootWebConfig}; only the given attributes change.
+ *   <li>{@code {kind: configText, runtime: v2.0, bitness: 32, file: rootWebConfig, find: "<machineKey ",
+ *       replace: "<machineKey bogus=\"1\" "}} replaces the first occurrence of a text in machine.config (or the
+ *       root web.config): a hand edit that may break the file (malformed XML, an attribute the runtime does not
+ *       know).
  * </ul>
  * Key values never appear in {@code toString()}.
  */
 public record DriftAction(String kind, String site, Long id, String state, String appRoot, String application,
     String runtime, Integer bitness, String file, String validationKey, String decryptionKey, String validation,
-    String decryption) {
+    String decryption, String find, String replace) {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -43,7 +47,7 @@ public record DriftAction(String kind, String site, Long id, String state, Strin
     try {
       DriftAction action = YAML.treeToValue(node, DriftAction.class);
       if (action == null || action.kind() == null) {
-        throw new IllegalArgumentException("drift action needs a kind (siteId, siteState, appRoot, machineKey)");
+        throw new IllegalArgumentException("drift action needs a kind (siteId, siteState, appRoot, machineKey, configText)");
       }
       return action;
     } catch (UnrecognizedPropertyException e) {

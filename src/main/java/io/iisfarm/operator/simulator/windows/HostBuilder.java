@@ -26,15 +26,18 @@ final class HostBuilder {
 
   private final HostDefinition d;
   private final Clock clock;
+  private final SharedConfigurationStores.Store store;
   private HostRuntime host;
 
-  private HostBuilder(HostDefinition d, Clock clock) {
+  private HostBuilder(HostDefinition d, Clock clock, SharedConfigurationStores.Store store) {
     this.d = d;
     this.clock = clock;
+    this.store = store;
   }
 
-  static HostRuntime build(HostDefinition definition, Clock clock) {
-    return new HostBuilder(definition, clock).build();
+  /** @param store the shared configuration store the host reads its sites from, or null for its own */
+  static HostRuntime build(HostDefinition definition, Clock clock, SharedConfigurationStores.Store store) {
+    return new HostBuilder(definition, clock, store).build();
   }
 
   private HostRuntime build() {
@@ -155,6 +158,7 @@ final class HostBuilder {
   }
 
   private void frameworks(WindowsFileSystem fs) {
+    host.frameworks = d.frameworks();
     for (Framework f : d.frameworks()) {
       String dir = host.windir() + "\\Microsoft.NET\\" + (f.bitness() == 64 ? "Framework64" : "Framework") + "\\"
           + f.folder();
@@ -200,9 +204,18 @@ final class HostBuilder {
 
   private void iis7(WindowsFileSystem fs) {
     fs.write(host.system32() + "\\inetsrv\\appcmd.exe", EXE);
+    if (d.effectiveBits() == 64) {
+      // the 32-bit IIS tools of a 64-bit Windows
+      fs.ensureDirectory(host.windir() + "\\SysWOW64\\inetsrv");
+      fs.write(host.windir() + "\\SysWOW64\\inetsrv\\appcmd.exe", EXE);
+    }
     fs.ensureDirectory(host.system32() + "\\inetsrv\\config");
+    fs.write(host.system32() + "\\inetsrv\\config\\redirection.config",
+        RedirectionConfigFile.of(d.name(), d.sharedConfiguration()));
     fs.ensureDirectory(host.system32() + "\\inetsrv\\backup");
-    ApplicationHostConfig config = new ApplicationHostConfig(host);
+    boolean joinsPopulatedStore = store != null && store.populated;
+    ApplicationHostConfig config = store == null ? new ApplicationHostConfig(host)
+        : new ApplicationHostConfig(host, store.sites);
     host.iis7 = config;
     for (Site s : d.sites()) {
       String path = sitePath(s);
@@ -216,10 +229,24 @@ final class HostBuilder {
         apps.add(new ApplicationHostConfig.App(a.path(), a.appPool() == null ? pool : a.appPool(),
             List.of(new ApplicationHostConfig.Vdir("/", appPath))));
       }
-      config.add(new ApplicationHostConfig.Site(s.name(), s.id(), !"Stopped".equals(s.state()), s.bindings(), apps));
+      if (!joinsPopulatedStore) {
+        config.add(new ApplicationHostConfig.Site(s.name(), s.id(), !"Stopped".equals(s.state()), s.bindings(), apps));
+      }
+    }
+    if (joinsPopulatedStore) {
+      List<String> mine = d.sites().stream().map(s -> s.name().toLowerCase(Locale.ROOT) + "=" + s.id()).toList();
+      List<String> shared = store.sites.stream().map(s -> s.name.toLowerCase(Locale.ROOT) + "=" + s.id).toList();
+      if (!mine.equals(shared)) {
+        throw new IllegalArgumentException("host '" + d.name() + "' shares its configuration (" + d.sharedConfiguration()
+            + ") with a host listing other sites: hosts sharing a store list the same sites with the same IDs");
+      }
+    }
+    if (store != null) {
+      store.populated = true;
     }
     d.backups().forEach(config::addBackup);
   }
+
 
   private void iis6(WindowsFileSystem fs) {
     fs.ensureDirectory("C:\\Inetpub\\AdminScripts");

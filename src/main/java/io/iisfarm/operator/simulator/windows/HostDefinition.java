@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
  * @param frameworks installed .NET runtimes, one entry per runtime and bitness
  * @param sites IIS sites in configuration order
  * @param backups configuration backups taken of the initial state (appcmd on IIS7+, iisback on IIS6)
+ * @param sharedConfiguration IIS7+ only: the UNC path of an IIS Shared Configuration store; redirection.config
+ *     points there and every host of the farm naming the same path shares one site configuration
  */
 public record HostDefinition(
     String name,
@@ -34,7 +36,8 @@ public record HostDefinition(
     Map<String, String> env,
     List<Framework> frameworks,
     List<Site> sites,
-    List<String> backups) {
+    List<String> backups,
+    String sharedConfiguration) {
 
   /** Keys of a farm host entry that the WinRM server owns. */
   public static final Set<String> WINRM_SIDE_KEYS = Set.of("winrm", "faults", "drift");
@@ -57,8 +60,12 @@ public record HostDefinition(
    * @param runtime {@code v2.0} or {@code v4.0} (the folder names {@code v2.0.50727} and {@code
    *     v4.0.30319} are accepted too)
    * @param bitness 32 ({@code Framework}) or 64 ({@code Framework64})
+   * @param servicePack v2.0 only: the .NET 2.0 service pack, 2 by default (what Windows Update and .NET 3.5 SP1
+   *     install, and what 2008 R2 and later ship); 0 or 1 model a 2.0 whose configuration system does not know
+   *     machineKey's {@code compatibilityMode} yet
    */
-  public record Framework(String runtime, Integer bitness, ConfigFile machineConfig, ConfigFile rootWebConfig) {
+  public record Framework(String runtime, Integer bitness, ConfigFile machineConfig, ConfigFile rootWebConfig,
+      Integer servicePack) {
 
     /** The folder under {@code Framework} or {@code Framework64}. */
     public String folder() {
@@ -66,6 +73,11 @@ public record HostDefinition(
     }
 
     public boolean isV2() { return runtime.startsWith("v2"); }
+
+    /** The .NET 2.0 service pack after defaults; 0 for v4.0, where it does not apply. */
+    public int effectiveServicePack() {
+      return !isV2() ? 0 : servicePack == null ? 2 : servicePack;
+    }
   }
 
   /**
@@ -80,9 +92,18 @@ public record HostDefinition(
     public boolean isAbsent() { return Boolean.TRUE.equals(absent); }
   }
 
-  /** A {@code <machineKey>} element; each attribute is written only when set. Keys never appear in toString. */
+  /**
+   * A {@code <machineKey>} element; each attribute is written only when set. Keys never appear in toString.
+   *
+   * @param lock machine.config only: the element goes inside {@code <location path="." allowOverride="false">},
+   *     the documented way to lock it for every application on the host
+   * @param protectedBy a protected configuration provider, e.g. {@code RsaProtectedConfigurationProvider}: the
+   *     element is written encrypted, as {@code aspnet_regiis -pe "system.web/machineKey"} leaves it
+   */
   public record MachineKey(String validationKey, String decryptionKey, String validation, String decryption,
-      String compatibilityMode) {
+      String compatibilityMode, Boolean lock, String protectedBy) {
+    public boolean locked() { return Boolean.TRUE.equals(lock); }
+
     @Override
     public String toString() {
       return "MachineKey[validation=" + validation + ", decryption=" + decryption + "]";

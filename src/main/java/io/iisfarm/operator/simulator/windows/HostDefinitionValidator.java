@@ -42,6 +42,10 @@ final class HostDefinitionValidator {
       }
     }
     validateFrameworks(host, d, bits);
+    if (d.sharedConfiguration() != null && (d.os().isIis6() || !d.sharedConfiguration().startsWith("\\\\"))) {
+      throw fail(host, "sharedConfiguration is the UNC path (\\\\server\\share) of an IIS 7+ shared configuration"
+          + " store; IIS 6.0 has none");
+    }
     validateSites(host, d);
     Set<String> backups = new HashSet<>();
     for (String backup : d.backups()) {
@@ -70,6 +74,14 @@ final class HostDefinitionValidator {
       }
       checkNotAbsent(host, at + ".machineConfig", f.machineConfig());
       checkNotAbsent(host, at + ".rootWebConfig", f.rootWebConfig());
+      if (f.servicePack() != null && (!f.isV2() || f.servicePack() < 0 || f.servicePack() > 2)) {
+        throw fail(host, at + ".servicePack applies to v2.0 only and is 0, 1 or 2");
+      }
+      if (f.rootWebConfig() != null && f.rootWebConfig().machineKey() != null
+          && f.rootWebConfig().machineKey().locked()) {
+        throw fail(host, at + ".rootWebConfig.machineKey.lock: locking with <location allowOverride=\"false\">"
+            + " is modelled in machine.config only");
+      }
     }
   }
 

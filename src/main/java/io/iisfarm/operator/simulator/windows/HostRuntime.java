@@ -17,6 +17,8 @@ final class HostRuntime {
   ApplicationHostConfig iis7;
   /** The IIS6 metabase, or null on IIS7+; set once while the host is built. */
   Metabase metabase;
+  /** The .NET runtimes installed, as defined; set once while the host is built. */
+  java.util.List<HostDefinition.Framework> frameworks = java.util.List.of();
   private RunContext current = new RunContext();
 
   HostRuntime(String hostname, OsVersion os, int bits, WindowsFileSystem fs, EnvironmentBlock env, Clock clock) {

@@ -26,12 +26,13 @@ public final class WindowsHost implements CommandRunner {
   private static final System.Logger LOG = System.getLogger(WindowsHost.class.getName());
   private final HostDefinition definition;
   private final HostRuntime host;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final ReentrantLock lock;
   private final List<SiteStateListener> listeners = new CopyOnWriteArrayList<>();
 
-  private WindowsHost(HostDefinition definition, HostRuntime host) {
+  private WindowsHost(HostDefinition definition, HostRuntime host, ReentrantLock lock) {
     this.definition = definition;
     this.host = host;
+    this.lock = lock;
     host.fs.onChange(path -> {
       if (!host.isTemp(path)) {
         host.context().markChanged();
@@ -46,8 +47,19 @@ public final class WindowsHost implements CommandRunner {
 
   /** As {@link #create(HostDefinition)}, with the clock that stamps files and backups. */
   public static WindowsHost create(HostDefinition definition, Clock clock) {
+    return create(definition, clock, new SharedConfigurationStores());
+  }
+
+  /**
+   * As {@link #create(HostDefinition, Clock)}; a host whose {@code sharedConfiguration} names a store of
+   * {@code stores} shares that store's sites with the other hosts made with the same {@code stores}.
+   */
+  public static WindowsHost create(HostDefinition definition, Clock clock, SharedConfigurationStores stores) {
     HostDefinitionValidator.validate(definition);
-    return new WindowsHost(definition, HostBuilder.build(definition, clock));
+    SharedConfigurationStores.Store store = definition.sharedConfiguration() == null ? null
+        : stores.join(definition.sharedConfiguration());
+    HostRuntime runtime = HostBuilder.build(definition, clock, store);
+    return new WindowsHost(definition, runtime, store == null ? new ReentrantLock() : store.lock);
   }
 
   public HostDefinition definition() { return definition; }
@@ -140,6 +152,26 @@ public final class WindowsHost implements CommandRunner {
   }
 
   // --- inspection --------------------------------------------------------------------------------
+
+  /**
+   * Why the host's ASP.NET configuration does not load, one line per error ({@code <file> line <n>:
+   * <description>}), for every installed runtime and bitness; empty when every one loads. This is what stops ASP.NET
+   * applications (and what {@code appcmd list config} reports); see {@link #configurationBroken()}.
+   */
+  public List<String> configurationErrors() {
+    lock.lock();
+    try {
+      return host.frameworks.stream().flatMap(f -> AspNetConfiguration.errors(host, f).stream())
+          .map(AspNetConfiguration.Error::toString).toList();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** True while some runtime's machine.config or root web.config would stop its ASP.NET applications. */
+  public boolean configurationBroken() {
+    return !configurationErrors().isEmpty();
+  }
 
   /** The sites in configuration order. */
   public List<SiteView> sites() {

@@ -74,7 +74,7 @@ class HostDefinitionTest {
 
   @Test
   void machineKeyAndSessionStateNeverShowTheirSecrets() {
-    HostDefinition.MachineKey key = new HostDefinition.MachineKey("ABCDEF0123456789", "FEDCBA9876543210", "SHA1", "AES", null);
+    HostDefinition.MachineKey key = new HostDefinition.MachineKey("ABCDEF0123456789", "FEDCBA9876543210", "SHA1", "AES", null, null, null);
     assertThat(key.toString()).doesNotContain("ABCDEF0123456789").doesNotContain("FEDCBA9876543210");
     HostDefinition.SessionState state = new HostDefinition.SessionState("SQLServer", null, "password=hunter2", null, null);
     assertThat(state.toString()).doesNotContain("hunter2");
