@@ -17,6 +17,8 @@ final class HostRuntime {
   ApplicationHostConfig iis7;
   /** The IIS6 metabase, or null on IIS7+; set once while the host is built. */
   Metabase metabase;
+  /** The host's NLB cluster membership, or null when the NLB feature is not installed; set once while built. */
+  NlbCluster nlb;
   private RunContext current = new RunContext();
 
   HostRuntime(String hostname, OsVersion os, int bits, WindowsFileSystem fs, EnvironmentBlock env, Clock clock) {

@@ -203,6 +203,29 @@ public final class WindowsHost implements CommandRunner {
     }
   }
 
+  /**
+   * The host's NLB state as {@code nlb.exe query} names it (Converged, Converged as DEFAULT, Draining, Stopped,
+   * Suspended, Converging); empty when the NLB feature is not installed.
+   */
+  public Optional<String> nlbState() {
+    lock.lock();
+    try {
+      if (host.nlb == null) {
+        return Optional.empty();
+      }
+      return Optional.of(switch (host.nlb.state()) {
+        case CONVERGED -> "Converged";
+        case CONVERGED_DEFAULT -> "Converged as DEFAULT";
+        case CONVERGING -> "Converging";
+        case DRAINING -> "Draining";
+        case STOPPED -> "Stopped";
+        case SUSPENDED -> "Suspended";
+      });
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** The environment a new shell starts with. */
   public Map<String, String> environment() {
     lock.lock();
