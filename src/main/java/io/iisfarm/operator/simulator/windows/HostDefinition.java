@@ -39,7 +39,7 @@ public record HostDefinition(
     Nlb nlb) {
 
   /** Keys of a farm host entry that the WinRM server owns. */
-  public static final Set<String> WINRM_SIDE_KEYS = Set.of("winrm", "faults", "drift");
+  public static final Set<String> WINRM_SIDE_KEYS = Set.of("winrm", "faults", "drift", "http");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -28,6 +28,8 @@ public final class WindowsHost implements CommandRunner {
   private final HostRuntime host;
   private final ReentrantLock lock = new ReentrantLock();
   private final List<SiteStateListener> listeners = new CopyOnWriteArrayList<>();
+  /** The ASP.NET configuration fault: text whose presence in a machine-level config file breaks ASP.NET. */
+  private volatile String aspNetConfigurationFault;
 
   private WindowsHost(HostDefinition definition, HostRuntime host) {
     this.definition = definition;
@@ -224,6 +226,70 @@ public final class WindowsHost implements CommandRunner {
     } finally {
       lock.unlock();
     }
+  }
+
+  // --- HTTP ----------------------------------------------------------------------------------------
+
+  /** The ports of the sites' http bindings (what the farm serves on loopback for this host). */
+  public List<Integer> httpBindingPorts() {
+    return HttpSys.httpPorts(sites());
+  }
+
+  /**
+   * Answers an HTTP request that reached binding port {@code port} with Host header {@code hostHeader} (see
+   * {@link HttpSys}): 200 from a started site, 500 while ASP.NET cannot load its configuration, 404 for a
+   * stopped site, 400 for a host name no binding takes.
+   */
+  public HttpAnswer answerHttp(int port, String hostHeader) {
+    lock.lock();
+    try {
+      List<SiteView> sites = host.iis7 != null ? Views.iis7(host.iis7) : Views.iis6(host.metabase);
+      return HttpSys.answer(sites, port, hostHeader, this::aspNetConfigurationBrokenLocked, iisVersion());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Whether ASP.NET cannot load its configuration for {@code siteName}, so that the site answers 500. False
+   * unless the {@linkplain #aspNetConfigurationFault(String) fault} holds: while it is set, ASP.NET refuses the
+   * machine-level configuration of every site when any machine.config or root web.config holds its text (as
+   * .NET 2.0 refuses an attribute its schema does not know).
+   */
+  public boolean aspNetConfigurationBroken(String siteName) {
+    lock.lock();
+    try {
+      return aspNetConfigurationBrokenLocked(siteName);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Fault: from now on ASP.NET cannot load its configuration while any machine.config or root web.config
+   * holds {@code configText} (null clears the fault). Restoring the files from a backup heals the sites.
+   */
+  public void aspNetConfigurationFault(String configText) {
+    aspNetConfigurationFault = configText;
+  }
+
+  private boolean aspNetConfigurationBrokenLocked(String siteName) {
+    String text = aspNetConfigurationFault;
+    if (text == null) {
+      return false;
+    }
+    for (String runtime : new String[] {"v2.0", "v4.0"}) {
+      for (int bitness : new int[] {32, 64}) {
+        for (boolean root : new boolean[] {false, true}) {
+          String path = fullPath(configPath(runtime, bitness, root));
+          if (host.fs.isFile(path)
+              && new String(host.fs.read(path), StandardCharsets.ISO_8859_1).contains(text)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** The environment a new shell starts with. */
