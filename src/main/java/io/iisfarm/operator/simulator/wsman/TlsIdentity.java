@@ -141,6 +141,27 @@ public final class TlsIdentity {
     return Files.writeString(file, caPem(), StandardCharsets.US_ASCII);
   }
 
+  /**
+   * A JDK server context presenting the farm's server certificate (TLS 1.2 and later), for other simulated
+   * services on loopback, such as a load balancer controller's webhook in tests.
+   */
+  public javax.net.ssl.SSLContext serverSslContext() {
+    try {
+      java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setKeyEntry("server", serverKeys.getPrivate(), new char[0],
+          new java.security.cert.Certificate[] {server, ca});
+      javax.net.ssl.KeyManagerFactory keys =
+          javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(store, new char[0]);
+      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLSv1.2");
+      context.init(keys.getKeyManagers(), null, null);
+      return context;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot build a server TLS context", e);
+    }
+  }
+
   /** A server context offering exactly {@code protocols}; shared by every host that offers them. */
   SslContext serverContext(List<String> protocols) {
     return contexts.computeIfAbsent(List.copyOf(protocols), this::newContext);
