@@ -154,6 +154,21 @@ final class RolloutWorld implements AutoCloseable {
     @Override public void failed(String host, String why) { lines.add(host + " failed " + why); }
     @Override public void deferred(String host, String why) { lines.add(host + " deferred " + why); }
 
+    /** Asserts that lines starting with {@code prefixes} came in this order (others may come between). */
+    void assertInOrder(String host, String... prefixes) {
+      List<String> lines = of(host);
+      int at = 0;
+      for (String prefix : prefixes) {
+        while (at < lines.size() && !lines.get(at).startsWith(prefix)) {
+          at++;
+        }
+        if (at == lines.size()) {
+          throw new AssertionError(host + ": no '" + prefix + "' after the earlier ones in " + lines);
+        }
+        at++;
+      }
+    }
+
     List<String> of(String host) {
       synchronized (lines) {
         return lines.stream().filter(l -> l.startsWith(host + " ")).map(l -> l.substring(host.length() + 1)).toList();
