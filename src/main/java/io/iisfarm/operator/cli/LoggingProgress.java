@@ -51,6 +51,40 @@ final class LoggingProgress implements ProgressListener {
       }
 
       @Override
+      public void drained(String host, String method, java.time.Duration took) {
+        LOG.info("{}: host {} out of the load balancer ({}) in {} ms", f, host, method, took.toMillis());
+      }
+
+      @Override
+      public void drainNote(String host, String note) {
+        LOG.info("{}: host {}: {}", f, host, note);
+      }
+
+      @Override
+      public void healthChecked(String host, String site, String answer, boolean healthy, java.time.Duration took) {
+        if (healthy) {
+          LOG.info("{}: host {} {}", f, host, answer);
+        } else {
+          LOG.warn("{}: host {} health check failed: {}", f, host, answer);
+        }
+      }
+
+      @Override
+      public void restored(String host, String method, java.time.Duration took) {
+        LOG.info("{}: host {} back in the load balancer ({})", f, host, method);
+      }
+
+      @Override
+      public void restoreFailed(String host, String why) {
+        LOG.error("{}: host {} is changed but still out of the load balancer: {}", f, host, why);
+      }
+
+      @Override
+      public void deferred(String host, String why) {
+        LOG.info("{}: host {} waits: {}", f, host, why);
+      }
+
+      @Override
       public void rolledBack(String host, String why) {
         LOG.warn("{}: host {} rolled back: {}", f, host, why);
       }

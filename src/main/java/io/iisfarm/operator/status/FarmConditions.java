@@ -7,6 +7,7 @@ import static io.iisfarm.operator.status.ConditionVerdict.unknown;
 
 import io.iisfarm.operator.plan.FindingReason;
 import io.iisfarm.operator.plan.SyncState;
+import io.iisfarm.operator.rollout.RolloutResult;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,11 +40,11 @@ public final class FarmConditions {
       return isFalse(READY, b.kind().reason(), b.message() + " No host is changed until the Secret is fixed.");
     }
     if (!f.rolledBack.isEmpty()) {
-      return isFalse(READY, ROLLED_BACK, "Verification failed and the host was restored from its backup: "
-          + f.rolloutFailures(f.rolledBack) + ". The next check retries; see the host's message and Events.");
+      return isFalse(READY, f.rolledBackReason(), f.rolledBackLead() + f.rolloutFailures(f.rolledBack)
+          + ". The next check retries; see the host's message and Events.");
     }
     if (!f.rolloutFailed.isEmpty()) {
-      return isFalse(READY, ROLLOUT_FAILED, "Changing a host failed: " + f.rolloutFailures(f.rolloutFailed)
+      return isFalse(READY, f.failedReason(), f.failedLead() + f.rolloutFailures(f.rolloutFailed)
           + ". The next check retries; see the host's message and Events.");
     }
     if (!f.report.mode().changesHosts() && !f.drifted.isEmpty()) {
@@ -61,6 +62,11 @@ public final class FarmConditions {
     }
     if (!f.notChecked.isEmpty()) {
       return isFalse(READY, NOT_CHECKED, "Not read in this check: " + Summaries.names(f.notChecked) + ".");
+    }
+    if (f.report.inFlight().isEmpty() && !f.pending.isEmpty() && f.report.gate().holdsSteps()) {
+      return isFalse(READY, WAITING_FOR_MAINTENANCE_WINDOW, Summaries.hostsWithDrift(f.pending) + " differ from"
+          + " the spec; their steps wait for a maintenance window: " + f.report.gate().why()
+          + " See status.plannedSteps.");
     }
     if (!f.pending.isEmpty() || !f.report.inFlight().isEmpty()) {
       return isFalse(READY, ROLLOUT_IN_PROGRESS, "Changes are being rolled out: " + Summaries.pending(f.pending)
@@ -181,9 +187,16 @@ public final class FarmConditions {
       return isTrue(PROGRESSING, ROLLOUT_IN_PROGRESS, "Changing " + f.report.inFlight().stream()
           .map(s -> s.host() + " (" + s.action() + ")").collect(Collectors.joining(", ")) + ".");
     }
+    if (!f.pending.isEmpty() && f.report.gate().holdsSteps()) {
+      return isFalse(PROGRESSING, WAITING_FOR_MAINTENANCE_WINDOW, Summaries.stepCount(steps, f.pending)
+          + " wait (see status.plannedSteps): " + f.report.gate().why() + " To change hosts now, annotate the"
+          + " IisFarm iisfarm.io/emergency-rollout=<reason>.");
+    }
     if (!f.pending.isEmpty()) {
       return isTrue(PROGRESSING, ROLLOUT_PENDING, Summaries.stepCount(steps, f.pending) + " remain: "
-          + Summaries.pending(f.pending) + "; hosts change at most spec.rollout.maxUnavailable at a time.");
+          + Summaries.pending(f.pending) + "; hosts change at most spec.rollout.maxUnavailable at a time"
+          + (f.report.gate().emergencyActive() ? " (emergency rollout outside the maintenance windows: "
+              + f.report.gate().emergency().reason() + ")" : "") + ".");
     }
     if (f.inSync == f.total && f.total > 0) {
       return isFalse(PROGRESSING, CONVERGED, "Every host is in sync; nothing to change.");
@@ -194,12 +207,18 @@ public final class FarmConditions {
 
   static ConditionVerdict degraded(Facts f) {
     if (!f.rolledBack.isEmpty()) {
-      return isTrue(DEGRADED, ROLLED_BACK, "Restored from backup after a failed change: "
+      return isTrue(DEGRADED, f.rolledBackReason(), "Restored from backup after a failed change: "
           + f.rolloutFailures(f.rolledBack) + ". The next check retries; if it keeps failing, look at the host.");
     }
     if (!f.rolloutFailed.isEmpty()) {
-      return isTrue(DEGRADED, ROLLOUT_FAILED, "Changing a host failed: " + f.rolloutFailures(f.rolloutFailed)
-          + ". Check the host: a change without a verified result may need attention.");
+      String reason = f.failedReason();
+      String next = switch (reason) {
+        case DRAIN_FAILED -> " Nothing was changed; check the load balancer (spec.rollout.drain).";
+        case RESTORE_FAILED -> " The host is changed but out of the load balancer: the next check puts it back;"
+            + " check the load balancer now, the farm has one host less.";
+        default -> " Check the host: a change without a verified result may need attention.";
+      };
+      return isTrue(DEGRADED, reason, f.failedLead() + f.rolloutFailures(f.rolloutFailed) + "." + next);
     }
     return isFalse(DEGRADED, NO_FAILURES, "No change failed.");
   }
@@ -274,6 +293,39 @@ public final class FarmConditions {
       List<HostReport> unread = report.hosts().stream().filter(h -> !h.reachable()).toList();
       return what + " match where they could be read; not read: " + Summaries.names(unread)
           + " (see HostsReachable).";
+    }
+
+    /** HealthCheckFailed when a health check caused a rollback, else RolledBack. */
+    String rolledBackReason() {
+      return rolledBack.stream().anyMatch(h -> h.rollout().cause() == RolloutResult.Cause.HEALTH_CHECK)
+          ? HEALTH_CHECK_FAILED : ROLLED_BACK;
+    }
+
+    String rolledBackLead() {
+      return rolledBackReason().equals(HEALTH_CHECK_FAILED)
+          ? "A site did not answer as expected after the change, and the host was restored from its backup: "
+          : "Verification failed and the host was restored from its backup: ";
+    }
+
+    /** DrainFailed or RestoreFailed when all failures were of that kind, else RolloutFailed. */
+    String failedReason() {
+      Set<RolloutResult.Cause> causes = rolloutFailed.stream().map(h -> h.rollout().cause())
+          .collect(Collectors.toSet());
+      if (causes.equals(Set.of(RolloutResult.Cause.DRAIN))) {
+        return DRAIN_FAILED;
+      }
+      if (causes.equals(Set.of(RolloutResult.Cause.RESTORE))) {
+        return RESTORE_FAILED;
+      }
+      return ROLLOUT_FAILED;
+    }
+
+    String failedLead() {
+      return switch (failedReason()) {
+        case DRAIN_FAILED -> "Taking a host out of its load balancer failed: ";
+        case RESTORE_FAILED -> "Putting a changed host back into its load balancer failed: ";
+        default -> "Changing a host failed: ";
+      };
     }
 
     String rolloutFailures(List<HostReport> hosts) {

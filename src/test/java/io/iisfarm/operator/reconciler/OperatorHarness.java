@@ -95,6 +95,13 @@ final class OperatorHarness implements AutoCloseable {
     return runtime;
   }
 
+  /** The operator reading {@code clock} (maintenance windows, status times), which the test moves. */
+  OperatorRuntime startOperatorWithClock(java.time.Clock clock) {
+    OperatorRuntime runtime = OperatorRuntime.start(client, options(null, null, "test"), progress, clock);
+    runtimes.add(runtime);
+    return runtime;
+  }
+
   /** Short, for quick failovers, but a renewal may still be 3 s late on a busy machine before the Lease is lost. */
   static final RuntimeOptions.LeaseTimings LEASE_TIMINGS =
       new RuntimeOptions.LeaseTimings(Duration.ofSeconds(4), Duration.ofSeconds(3), Duration.ofMillis(300));

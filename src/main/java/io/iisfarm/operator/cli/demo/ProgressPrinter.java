@@ -107,6 +107,42 @@ public final class ProgressPrinter implements ProgressListener {
       }
 
       @Override
+      public void drained(String host, String method, java.time.Duration took) {
+        line(host, "drained", switch (method) {
+          case "nlb" -> "out of NLB: nlb.exe drainstop, connections drained";
+          case "webhook" -> "out of the load balancer (webhook)";
+          default -> "waited " + took.toSeconds() + " s for sessions to end";
+        });
+      }
+
+      @Override
+      public void drainNote(String host, String note) {
+        line(host, "note", note);
+      }
+
+      @Override
+      public void healthChecked(String host, String site, String answer, boolean healthy,
+          java.time.Duration took) {
+        line(host, healthy ? "healthy" : "unhealthy", answer);
+      }
+
+      @Override
+      public void restored(String host, String method, java.time.Duration took) {
+        line(host, "restored", method.equals("nlb") ? "back in NLB: nlb.exe start, converged"
+            : "back in the load balancer (" + method + ")");
+      }
+
+      @Override
+      public void restoreFailed(String host, String why) {
+        line(host, "not restored", why);
+      }
+
+      @Override
+      public void deferred(String host, String why) {
+        line(host, "waiting", why);
+      }
+
+      @Override
       public void rolledBack(String host, String why) {
         line(host, "rolled back", why);
       }
