@@ -7,6 +7,7 @@ import io.iisfarm.operator.plan.HostPlan;
 import io.iisfarm.operator.plan.Step;
 import io.iisfarm.operator.reconciler.ProgressListener;
 import io.iisfarm.operator.rollout.RolloutListener;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,7 @@ final class LoggingProgress implements ProgressListener {
       }
 
       @Override
-      public void drained(String host, String method, java.time.Duration took) {
+      public void drained(String host, String method, Duration took) {
         LOG.info("{}: host {} out of the load balancer ({}) in {} ms", f, host, method, took.toMillis());
       }
 
@@ -61,7 +62,7 @@ final class LoggingProgress implements ProgressListener {
       }
 
       @Override
-      public void healthChecked(String host, String site, String answer, boolean healthy, java.time.Duration took) {
+      public void healthChecked(String host, String site, String answer, boolean healthy, Duration took) {
         if (healthy) {
           LOG.info("{}: host {} {}", f, host, answer);
         } else {
@@ -70,7 +71,7 @@ final class LoggingProgress implements ProgressListener {
       }
 
       @Override
-      public void restored(String host, String method, java.time.Duration took) {
+      public void restored(String host, String method, Duration took) {
         LOG.info("{}: host {} back in the load balancer ({})", f, host, method);
       }
 

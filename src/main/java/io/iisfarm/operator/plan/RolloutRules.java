@@ -6,6 +6,8 @@ import io.iisfarm.operator.api.MaintenanceWindowSpec;
 import io.iisfarm.operator.api.RolloutSpec;
 import io.iisfarm.operator.api.SiteHealthCheckSpec;
 import io.iisfarm.operator.api.WebhookDrainSpec;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -80,11 +82,11 @@ final class RolloutRules {
             + " webhook is called over TLS only, e.g. https://lb-controller.corp.example/iisfarm"));
       } else {
         try {
-          java.net.URI uri = new java.net.URI(url);
+          URI uri = new URI(url);
           if (uri.getHost() == null) {
-            throw new java.net.URISyntaxException(url, "no host");
+            throw new URISyntaxException(url, "no host");
           }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
           out.add(new SpecProblem("spec.rollout.drain.webhook.url", "'" + url + "' is not a URL with a host"));
         }
       }

@@ -2,16 +2,13 @@ package io.iisfarm.operator.reconciler;
 
 import io.iisfarm.operator.api.ClrRuntime;
 import io.iisfarm.operator.api.DrainSpec;
-import io.iisfarm.operator.api.WebhookDrainSpec;
-import io.iisfarm.operator.rollout.BearerToken;
-import io.iisfarm.operator.rollout.DrainSettings;
-import java.time.Duration;
 import io.iisfarm.operator.api.HostSpec;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmSpec;
 import io.iisfarm.operator.api.KubeDuration;
 import io.iisfarm.operator.api.MachineKeySpec;
 import io.iisfarm.operator.api.SecretRef;
+import io.iisfarm.operator.api.WebhookDrainSpec;
 import io.iisfarm.operator.api.WinRmSpec;
 import io.iisfarm.operator.host.HostTarget;
 import io.iisfarm.operator.host.ReadOptions;
@@ -21,6 +18,8 @@ import io.iisfarm.operator.model.HostObservation;
 import io.iisfarm.operator.model.KeyMaterial;
 import io.iisfarm.operator.model.MachineKeySetting;
 import io.iisfarm.operator.model.SessionStateSetting;
+import io.iisfarm.operator.rollout.BearerToken;
+import io.iisfarm.operator.rollout.DrainSettings;
 import io.iisfarm.operator.secrets.KeyAdoption;
 import io.iisfarm.operator.secrets.KeyGenerator;
 import io.iisfarm.operator.secrets.MachineKeySecret;
@@ -30,6 +29,8 @@ import io.iisfarm.operator.status.Blocker;
 import io.iisfarm.operator.winrm.TlsOptions;
 import io.iisfarm.operator.winrm.WinRmCredentials;
 import io.iisfarm.operator.winrm.WinRmEndpoint;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -158,7 +159,7 @@ public final class FarmResolver {
         BearerToken token = hook.getTokenSecretRef() == null ? null
             : token(namespace, hook.getTokenSecretRef().getName(), require(namespace, hook.getTokenSecretRef(),
                 "webhook bearer token"));
-        webhook = new DrainSettings.Webhook(java.net.URI.create(hook.getUrl()), caPem, token,
+        webhook = new DrainSettings.Webhook(URI.create(hook.getUrl()), caPem, token,
             KubeDuration.parse(hook.getTimeout()), hook.getRetries() == null ? 3 : hook.getRetries(),
             farm.getMetadata().getName(), namespace);
       }

@@ -2,6 +2,7 @@ package io.iisfarm.operator.reconciler;
 
 import io.iisfarm.operator.api.HostSpec;
 import io.iisfarm.operator.api.HostStatus;
+import io.iisfarm.operator.api.HttpScheme;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmSpec;
 import io.iisfarm.operator.api.InFlightStep;
@@ -30,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What the spec says about acting on hosts, turned into the rollout's inputs: which hosts to change, how many
@@ -59,7 +61,7 @@ final class RolloutStage {
 
   /** After the rollout: the hosts it held back, and the override completed once every host is in sync. */
   FarmReport finish(FarmReport report, Map<String, String> deferred,
-      java.util.function.Consumer<String> onEmergencyCompleted) {
+      Consumer<String> onEmergencyCompleted) {
     EmergencyOverride.State after = EmergencyOverride.after(emergency, report, now);
     if (emergency.active() && !after.active()) {
       onEmergencyCompleted.accept(after.status().reason());
@@ -137,7 +139,7 @@ final class RolloutStage {
       return HealthSettings.NONE;
     }
     List<HealthSettings.SiteCheck> checks = spec.getSites().stream().map(c -> new HealthSettings.SiteCheck(
-        c.getSite(), c.getPath(), c.getHost(), c.getScheme() == io.iisfarm.operator.api.HttpScheme.HTTPS,
+        c.getSite(), c.getPath(), c.getHost(), c.getScheme() == HttpScheme.HTTPS,
         c.getPort(), c.getExpectedStatus())).toList();
     return new HealthSettings(checks, KubeDuration.parse(spec.getTimeout()), spec.getAttempts(),
         KubeDuration.parse(spec.getInterval()), caPem);

@@ -6,6 +6,7 @@ import io.iisfarm.operator.winrm.WinRmSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Takes a host out of its load balancers before its change and puts it back after: the webhook first (the
@@ -91,7 +92,7 @@ final class LoadBalancers {
       NlbControl.State before = nlb.query();
       if (!before.takesTraffic() && before != NlbControl.State.DRAINING) {
         // stopped or suspended by someone else: not ours to start again afterwards
-        listener.drainNote(host, "NLB is " + before.name().toLowerCase() + " on the host already; it is left so");
+        listener.drainNote(host, "NLB is " + before.name().toLowerCase(Locale.ROOT) + " on the host already; it is left so");
         return;
       }
       record.leaving(NLB);
@@ -108,7 +109,7 @@ final class LoadBalancers {
             + " s; nlb.exe stop ended the rest");
         now = nlb.query();
         if (now != NlbControl.State.STOPPED) {
-          throw new IllegalStateException("NLB on " + host + " is still " + now.name().toLowerCase()
+          throw new IllegalStateException("NLB on " + host + " is still " + now.name().toLowerCase(Locale.ROOT)
               + " after nlb.exe drainstop and stop");
         }
       }
@@ -128,7 +129,7 @@ final class LoadBalancers {
         now = nlb.query();
       }
       if (!now.takesTraffic()) {
-        throw new IllegalStateException("NLB on " + host + " is still " + now.name().toLowerCase() + " "
+        throw new IllegalStateException("NLB on " + host + " is still " + now.name().toLowerCase(Locale.ROOT) + " "
             + CONVERGE_TIMEOUT.toSeconds() + " s after nlb.exe start");
       }
     }

@@ -1,7 +1,7 @@
 package io.iisfarm.operator.status;
 
-import io.iisfarm.operator.rollout.RolloutResult;
 import io.iisfarm.operator.api.HostStatus;
+import io.iisfarm.operator.api.KubeDuration;
 import io.iisfarm.operator.api.MachineKeyStatus;
 import io.iisfarm.operator.api.SiteStatus;
 import io.iisfarm.operator.model.HostObservation;
@@ -9,6 +9,7 @@ import io.iisfarm.operator.plan.Finding;
 import io.iisfarm.operator.plan.HostPlan;
 import io.iisfarm.operator.plan.KeyFileCheck;
 import io.iisfarm.operator.plan.SiteCheck;
+import io.iisfarm.operator.rollout.RolloutResult;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -47,7 +48,7 @@ final class HostTable {
         : previous == null ? null : previous.lastChange();
 
     String lastStepDuration = host.rollout() != null && host.rollout().took() != null
-        ? io.iisfarm.operator.api.KubeDuration.format(host.rollout().took().withNanos(0))
+        ? KubeDuration.format(host.rollout().took().withNanos(0))
         : previous == null ? null : previous.lastStepDuration();
     String phase = report.inFlight().stream().filter(s -> s.host().equals(host.name())).map(s -> s.phase())
         .filter(p -> p != null).findFirst().orElse(null);

@@ -7,6 +7,7 @@ import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmSpec;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.api.MachineKeyStatus;
+import io.iisfarm.operator.api.RolloutSpec;
 import io.iisfarm.operator.api.SiteStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,8 +76,8 @@ public final class FarmDescription {
   }
 
   /** Windows, drain and health checks in one line, e.g. {@code windows Sat 22:00-02:00 UTC; drain nlb; ...}. */
-  static String rollout(io.iisfarm.operator.api.RolloutSpec rollout) {
-    List<String> parts = new java.util.ArrayList<>();
+  static String rollout(RolloutSpec rollout) {
+    List<String> parts = new ArrayList<>();
     if (rollout.getWindows() != null && !rollout.getWindows().isEmpty()) {
       parts.add("windows " + rollout.getWindows().stream().map(w -> w.getDays().stream()
           .map(d -> d.wireName()).collect(Collectors.joining(",")) + " " + w.getStart() + "-" + w.getEnd() + " "
@@ -84,7 +85,7 @@ public final class FarmDescription {
     }
     var drain = rollout.getDrain();
     if (drain != null) {
-      List<String> methods = new java.util.ArrayList<>();
+      List<String> methods = new ArrayList<>();
       if (drain.getWebhook() != null) {
         methods.add("webhook");
       }

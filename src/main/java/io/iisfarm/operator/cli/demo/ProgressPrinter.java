@@ -11,13 +11,14 @@ import io.iisfarm.operator.plan.Step;
 import io.iisfarm.operator.reconciler.ProgressListener;
 import io.iisfarm.operator.rollout.RolloutListener;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -107,7 +108,7 @@ public final class ProgressPrinter implements ProgressListener {
       }
 
       @Override
-      public void drained(String host, String method, java.time.Duration took) {
+      public void drained(String host, String method, Duration took) {
         line(host, "drained", switch (method) {
           case "nlb" -> "out of NLB: nlb.exe drainstop, connections drained";
           case "webhook" -> "out of the load balancer (webhook)";
@@ -122,12 +123,12 @@ public final class ProgressPrinter implements ProgressListener {
 
       @Override
       public void healthChecked(String host, String site, String answer, boolean healthy,
-          java.time.Duration took) {
+          Duration took) {
         line(host, healthy ? "healthy" : "unhealthy", answer);
       }
 
       @Override
-      public void restored(String host, String method, java.time.Duration took) {
+      public void restored(String host, String method, Duration took) {
         line(host, "restored", method.equals("nlb") ? "back in NLB: nlb.exe start, converged"
             : "back in the load balancer (" + method + ")");
       }

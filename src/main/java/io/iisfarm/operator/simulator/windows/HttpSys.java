@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,7 @@ final class HttpSys {
    * @param configurationBroken whether ASP.NET cannot load the configuration of the named site
    */
   static HttpAnswer answer(List<SiteView> sites, int port, String hostHeader,
-      java.util.function.Predicate<String> configurationBroken, String iisVersion) {
+      Predicate<String> configurationBroken, String iisVersion) {
     String name = hostName(hostHeader);
     SiteView exact = null;
     SiteView wildcard = null;
