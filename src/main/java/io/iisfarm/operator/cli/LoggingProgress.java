@@ -62,8 +62,9 @@ final class LoggingProgress implements ProgressListener {
       }
 
       @Override
-      public void healthChecked(String host, String site, String answer, boolean healthy, Duration took) {
-        if (healthy) {
+      public void healthChecked(String host, String site, String answer, boolean healthy, boolean beforeChange,
+          Duration took) {
+        if (healthy || beforeChange) {
           LOG.info("{}: host {} {}", f, host, answer);
         } else {
           LOG.warn("{}: host {} health check failed: {}", f, host, answer);

@@ -47,9 +47,13 @@ final class RolloutEvents implements RolloutListener {
   }
 
   @Override
-  public void healthChecked(String host, String site, String answer, boolean healthy, Duration took) {
+  public void healthChecked(String host, String site, String answer, boolean healthy, boolean beforeChange,
+      Duration took) {
     metrics.healthCheck(namespace(), name(), host, site, healthy ? "healthy" : "unhealthy", took);
-    if (!healthy) {
+    if (!healthy && beforeChange) {
+      events.emit(farm, EventRecorder.Type.WARNING, EventRecorder.SITE_DOWN_BEFORE_CHANGE, host + ": " + answer
+          + "; it does not answer before the change, so it is not checked after it");
+    } else if (!healthy) {
       events.emit(farm, EventRecorder.Type.WARNING, EventRecorder.HEALTH_CHECK_FAILED, host + ": " + answer);
     }
   }

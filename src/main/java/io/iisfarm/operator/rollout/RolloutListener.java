@@ -21,8 +21,12 @@ public interface RolloutListener {
 
   default void verified(String host) {}
 
-  /** One site's health check ended: healthy (the answer expected) or not, with the answer. */
-  default void healthChecked(String host, String site, String answer, boolean healthy, Duration took) {}
+  /**
+   * One site's health check ended: healthy (the answer expected) or not, with the answer; {@code beforeChange}:
+   * the check before the drain, which only decides whether the site must answer after the change.
+   */
+  default void healthChecked(String host, String site, String answer, boolean healthy, boolean beforeChange,
+      Duration took) {}
 
   /** The host went back into a load balancer. */
   default void restored(String host, String method, Duration took) {}

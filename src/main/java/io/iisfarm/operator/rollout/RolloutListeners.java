@@ -25,8 +25,9 @@ public final class RolloutListeners implements RolloutListener {
   @Override public void backedUp(String host, BackupId id) { listeners.forEach(l -> l.backedUp(host, id)); }
   @Override public void applied(String host, Step step) { listeners.forEach(l -> l.applied(host, step)); }
   @Override public void verified(String host) { listeners.forEach(l -> l.verified(host)); }
-  @Override public void healthChecked(String host, String site, String answer, boolean healthy, Duration took) {
-    listeners.forEach(l -> l.healthChecked(host, site, answer, healthy, took));
+  @Override public void healthChecked(String host, String site, String answer, boolean healthy,
+      boolean beforeChange, Duration took) {
+    listeners.forEach(l -> l.healthChecked(host, site, answer, healthy, beforeChange, took));
   }
   @Override public void restored(String host, String method, Duration took) {
     listeners.forEach(l -> l.restored(host, method, took));

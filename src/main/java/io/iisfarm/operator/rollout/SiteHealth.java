@@ -40,7 +40,7 @@ final class SiteHealth implements AutoCloseable {
   Set<String> healthy(String host, SiteEndpoint endpoint, List<SiteCheck> checks) {
     Set<String> healthy = new LinkedHashSet<>();
     for (SiteCheck check : checks) {
-      if (check(host, endpoint, check).healthy()) {
+      if (check(host, endpoint, check, true).healthy()) {
         healthy.add(check.site());
       }
     }
@@ -51,7 +51,7 @@ final class SiteHealth implements AutoCloseable {
   Verdict firstFailure(String host, SiteEndpoint endpoint, List<SiteCheck> checks, Set<String> mustAnswer) {
     for (SiteCheck check : checks) {
       if (mustAnswer.contains(check.site())) {
-        Verdict verdict = check(host, endpoint, check);
+        Verdict verdict = check(host, endpoint, check, false);
         if (!verdict.healthy()) {
           return verdict;
         }
@@ -60,7 +60,7 @@ final class SiteHealth implements AutoCloseable {
     return null;
   }
 
-  private Verdict check(String host, SiteEndpoint endpoint, SiteCheck check) {
+  private Verdict check(String host, SiteEndpoint endpoint, SiteCheck check, boolean beforeChange) {
     int port = endpoint.port(check.bindingPort());
     String request = "GET " + (check.https() ? "https" : "http") + "://" + endpoint.address() + ":" + port
         + check.path() + (check.host() == null ? "" : " (Host: " + check.host() + ")");
@@ -77,7 +77,7 @@ final class SiteHealth implements AutoCloseable {
     }
     boolean healthy = answer.failure() == null && check.expectedStatus().contains(answer.status());
     Verdict verdict = new Verdict(check.site(), request, answer.describe(), healthy);
-    listener.healthChecked(host, check.site(), verdict.describe(), healthy,
+    listener.healthChecked(host, check.site(), verdict.describe(), healthy, beforeChange,
         Duration.ofNanos(System.nanoTime() - started));
     return verdict;
   }

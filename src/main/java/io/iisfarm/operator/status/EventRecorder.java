@@ -49,6 +49,8 @@ public final class EventRecorder {
   public static final String DRAIN_FAILED = ConditionReasons.DRAIN_FAILED;
   public static final String RESTORE_FAILED = ConditionReasons.RESTORE_FAILED;
   public static final String MAINTENANCE_WINDOW_WAIT = "MaintenanceWindowWait";
+  /** A site's health check failed before a host's change: the change is not held to it (or the path is blocked). */
+  public static final String SITE_DOWN_BEFORE_CHANGE = "SiteDownBeforeChange";
   public static final String EMERGENCY_ROLLOUT = "EmergencyRollout";
   public static final String EMERGENCY_ROLLOUT_COMPLETED = "EmergencyRolloutCompleted";
 

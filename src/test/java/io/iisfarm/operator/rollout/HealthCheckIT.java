@@ -6,6 +6,7 @@ import io.iisfarm.operator.plan.Hosts;
 import io.iisfarm.operator.simulator.SimulatedHost;
 import io.iisfarm.operator.simulator.windows.DriftAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -80,8 +81,13 @@ class HealthCheckIT {
 
       assertThat(outcomes.get("web19").result().succeeded()).isTrue();
       assertThat(web19.windows().site("Shop").orElseThrow().id()).isEqualTo(2);
-      assertThat(w.events.of("web19")).contains("health Api unhealthy site Api: GET http://127.0.0.1:"
+      assertThat(w.events.of("web19")).contains("health Api unhealthy before site Api: GET http://127.0.0.1:"
           + web19.httpPorts().get(80) + "/health (Host: api.example.com) answered 404 Not Found");
+      // after the change only the site that answered before is asked
+      List<String> afterChange = w.events.of("web19").subList(w.events.of("web19").indexOf("phase Health"),
+          w.events.of("web19").size());
+      assertThat(afterChange).anyMatch(l -> l.startsWith("health Shop healthy site Shop"))
+          .noneMatch(l -> l.startsWith("health Api"));
     }
   }
 }

@@ -145,8 +145,10 @@ final class RolloutWorld implements AutoCloseable {
     @Override public void drainNote(String host, String note) { lines.add(host + " note " + note); }
     @Override public void applied(String host, io.iisfarm.operator.plan.Step step) { lines.add(host + " applied"); }
     @Override public void verified(String host) { lines.add(host + " verified"); }
-    @Override public void healthChecked(String host, String site, String answer, boolean healthy, Duration took) {
-      lines.add(host + " health " + site + " " + (healthy ? "healthy" : "unhealthy") + " " + answer);
+    @Override public void healthChecked(String host, String site, String answer, boolean healthy,
+        boolean beforeChange, Duration took) {
+      lines.add(host + " health " + site + " " + (healthy ? "healthy" : "unhealthy") + (beforeChange ? " before" : "")
+          + " " + answer);
     }
     @Override public void restored(String host, String method, Duration took) { lines.add(host + " restored " + method); }
     @Override public void restoreFailed(String host, String why) { lines.add(host + " restoreFailed " + why); }

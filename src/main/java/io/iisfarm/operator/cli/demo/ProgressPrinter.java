@@ -122,9 +122,13 @@ public final class ProgressPrinter implements ProgressListener {
       }
 
       @Override
-      public void healthChecked(String host, String site, String answer, boolean healthy,
+      public void healthChecked(String host, String site, String answer, boolean healthy, boolean beforeChange,
           Duration took) {
-        line(host, healthy ? "healthy" : "unhealthy", answer);
+        if (healthy || !beforeChange) {
+          line(host, healthy ? "healthy" : "unhealthy", answer);
+        } else {
+          line(host, "down already", answer + "; not checked after the change");
+        }
       }
 
       @Override
