@@ -92,7 +92,8 @@ final class LoadBalancers {
       NlbControl.State before = nlb.query();
       if (!before.takesTraffic() && before != NlbControl.State.DRAINING) {
         // stopped or suspended by someone else: not ours to start again afterwards
-        listener.drainNote(host, "NLB is " + before.name().toLowerCase(Locale.ROOT) + " on the host already; it is left so");
+        listener.drainNote(host, "NLB is " + before.name().toLowerCase(Locale.ROOT)
+            + " on the host already; it is left so");
         return;
       }
       record.leaving(NLB);

@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Changes hosts, never more than {@code maxUnavailable} at once. Unfinished steps a previous operator left
  * behind go first, since their hosts may already be disrupted. A new step starts only if the maintenance
  * windows admit it at that moment (a step under way when a window closes goes on to its end). After the first
- * host that fails, no further host is started; hosts already under way finish (or roll back). The same holds for every rollout once the
- * operator is stopping ({@link #stopStarting()}), so that the stop can wait for the steps under way
- * ({@link #awaitNoStepUnderWay}) instead of cutting them off half-way.
+ * host that fails, no further host is started; hosts already under way finish (or roll back). The same holds
+ * for every rollout once the operator is stopping ({@link #stopStarting()}), so that the stop can wait for the
+ * steps under way ({@link #awaitNoStepUnderWay}) instead of cutting them off half-way.
  */
 public final class Rollout {
   private final WinRmConnector connector;

@@ -155,8 +155,8 @@ public final class EventRecorder {
   /** The emergency rollout ended: every host is in sync, and the windows hold again. */
   public void emergencyCompleted(IisFarm farm, String reason) {
     emit(farm, Type.NORMAL, EMERGENCY_ROLLOUT_COMPLETED, "The emergency rollout (" + reason + ") is complete: every"
-        + " host is in sync, and the maintenance windows hold again. Remove the annotation " + IisFarm.EMERGENCY_ROLLOUT_ANNOTATION
-        + ", or give it a new reason to override the windows again.");
+        + " host is in sync, and the maintenance windows hold again. Remove the annotation "
+        + IisFarm.EMERGENCY_ROLLOUT_ANNOTATION + ", or give it a new reason to override the windows again.");
   }
 
   public void changeApplied(IisFarm farm, String host, List<Step> steps) {

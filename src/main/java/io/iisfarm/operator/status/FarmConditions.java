@@ -7,7 +7,6 @@ import static io.iisfarm.operator.status.ConditionVerdict.unknown;
 
 import io.iisfarm.operator.plan.FindingReason;
 import io.iisfarm.operator.plan.SyncState;
-import io.iisfarm.operator.rollout.RolloutResult;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,12 +39,14 @@ public final class FarmConditions {
       return isFalse(READY, b.kind().reason(), b.message() + " No host is changed until the Secret is fixed.");
     }
     if (!f.rolledBack.isEmpty()) {
-      return isFalse(READY, f.rolledBackReason(), f.rolledBackLead() + f.rolloutFailures(f.rolledBack)
-          + ". The next check retries; see the host's message and Events.");
+      return isFalse(READY, RolloutFailures.rolledBackReason(f.rolledBack), RolloutFailures.rolledBackLead(
+          f.rolledBack) + f.rolloutFailures(f.rolledBack) + ". The next check retries; see the host's message and"
+          + " Events.");
     }
     if (!f.rolloutFailed.isEmpty()) {
-      return isFalse(READY, f.failedReason(), f.failedLead() + f.rolloutFailures(f.rolloutFailed)
-          + ". The next check retries; see the host's message and Events.");
+      return isFalse(READY, RolloutFailures.failedReason(f.rolloutFailed), RolloutFailures.failedLead(
+          f.rolloutFailed) + f.rolloutFailures(f.rolloutFailed) + ". The next check retries; see the host's message"
+          + " and Events.");
     }
     if (!f.report.mode().changesHosts() && !f.drifted.isEmpty()) {
       return isFalse(READY, DRIFT_DETECTED, f.drifted.size() + " of " + f.total + " hosts differ from the spec: "
@@ -207,18 +208,19 @@ public final class FarmConditions {
 
   static ConditionVerdict degraded(Facts f) {
     if (!f.rolledBack.isEmpty()) {
-      return isTrue(DEGRADED, f.rolledBackReason(), "Restored from backup after a failed change: "
-          + f.rolloutFailures(f.rolledBack) + ". The next check retries; if it keeps failing, look at the host.");
+      return isTrue(DEGRADED, RolloutFailures.rolledBackReason(f.rolledBack), "Restored from backup after a"
+          + " failed change: " + f.rolloutFailures(f.rolledBack) + ". The next check retries; if it keeps failing, look at the host.");
     }
     if (!f.rolloutFailed.isEmpty()) {
-      String reason = f.failedReason();
+      String reason = RolloutFailures.failedReason(f.rolloutFailed);
       String next = switch (reason) {
         case DRAIN_FAILED -> " Nothing was changed; check the load balancer (spec.rollout.drain).";
         case RESTORE_FAILED -> " The host is changed but out of the load balancer: the next check puts it back;"
             + " check the load balancer now, the farm has one host less.";
         default -> " Check the host: a change without a verified result may need attention.";
       };
-      return isTrue(DEGRADED, reason, f.failedLead() + f.rolloutFailures(f.rolloutFailed) + "." + next);
+      return isTrue(DEGRADED, reason, RolloutFailures.failedLead(f.rolloutFailed)
+          + f.rolloutFailures(f.rolloutFailed) + "." + next);
     }
     return isFalse(DEGRADED, NO_FAILURES, "No change failed.");
   }
@@ -293,39 +295,6 @@ public final class FarmConditions {
       List<HostReport> unread = report.hosts().stream().filter(h -> !h.reachable()).toList();
       return what + " match where they could be read; not read: " + Summaries.names(unread)
           + " (see HostsReachable).";
-    }
-
-    /** HealthCheckFailed when a health check caused a rollback, else RolledBack. */
-    String rolledBackReason() {
-      return rolledBack.stream().anyMatch(h -> h.rollout().cause() == RolloutResult.Cause.HEALTH_CHECK)
-          ? HEALTH_CHECK_FAILED : ROLLED_BACK;
-    }
-
-    String rolledBackLead() {
-      return rolledBackReason().equals(HEALTH_CHECK_FAILED)
-          ? "A site did not answer as expected after the change, and the host was restored from its backup: "
-          : "Verification failed and the host was restored from its backup: ";
-    }
-
-    /** DrainFailed or RestoreFailed when all failures were of that kind, else RolloutFailed. */
-    String failedReason() {
-      Set<RolloutResult.Cause> causes = rolloutFailed.stream().map(h -> h.rollout().cause())
-          .collect(Collectors.toSet());
-      if (causes.equals(Set.of(RolloutResult.Cause.DRAIN))) {
-        return DRAIN_FAILED;
-      }
-      if (causes.equals(Set.of(RolloutResult.Cause.RESTORE))) {
-        return RESTORE_FAILED;
-      }
-      return ROLLOUT_FAILED;
-    }
-
-    String failedLead() {
-      return switch (failedReason()) {
-        case DRAIN_FAILED -> "Taking a host out of its load balancer failed: ";
-        case RESTORE_FAILED -> "Putting a changed host back into its load balancer failed: ";
-        default -> "Changing a host failed: ";
-      };
     }
 
     String rolloutFailures(List<HostReport> hosts) {

@@ -1,5 +1,6 @@
 package io.iisfarm.operator.simulator.windows;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +78,21 @@ final class HttpSys {
     }
     return new HttpAnswer(200, "OK", "<!DOCTYPE html>\r\n<html><head><title>" + site.name() + "</title></head>"
         + "<body>" + site.name() + "</body></html>\r\n", site.name(), server);
+  }
+
+  /** Whether any machine.config or root web.config of the host holds {@code text}. Under the host's lock. */
+  static boolean configurationHolds(HostRuntime host, String text) {
+    for (String framework : new String[] {"Framework", "Framework64"}) {
+      for (String version : new String[] {"v2.0.50727", "v4.0.30319"}) {
+        for (String file : new String[] {"machine.config", "web.config"}) {
+          String path = host.windir() + "\\Microsoft.NET\\" + framework + "\\" + version + "\\CONFIG\\" + file;
+          if (host.fs.isFile(path) && new String(host.fs.read(path), StandardCharsets.ISO_8859_1).contains(text)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static String hostName(String header) {

@@ -14,17 +14,24 @@ import java.util.List;
  */
 final class NlbCluster {
   enum State {
-    STOPPED(1005),
-    CONVERGING(1006),
-    CONVERGED(1007),
-    CONVERGED_DEFAULT(1008),
-    DRAINING(1009),
-    SUSPENDED(1013);
+    STOPPED(1005, "Stopped"),
+    CONVERGING(1006, "Converging"),
+    CONVERGED(1007, "Converged"),
+    CONVERGED_DEFAULT(1008, "Converged as DEFAULT"),
+    DRAINING(1009, "Draining"),
+    SUSPENDED(1013, "Suspended");
 
     final int code;
+    private final String displayName;
 
-    State(int code) {
+    State(int code, String displayName) {
       this.code = code;
+      this.displayName = displayName;
+    }
+
+    /** As KB 242242 names the state. */
+    String displayName() {
+      return displayName;
     }
   }
 

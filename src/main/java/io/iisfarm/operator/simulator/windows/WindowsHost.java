@@ -215,14 +215,7 @@ public final class WindowsHost implements CommandRunner {
       if (host.nlb == null) {
         return Optional.empty();
       }
-      return Optional.of(switch (host.nlb.state()) {
-        case CONVERGED -> "Converged";
-        case CONVERGED_DEFAULT -> "Converged as DEFAULT";
-        case CONVERGING -> "Converging";
-        case DRAINING -> "Draining";
-        case STOPPED -> "Stopped";
-        case SUSPENDED -> "Suspended";
-      });
+      return Optional.of(host.nlb.state().displayName());
     } finally {
       lock.unlock();
     }
@@ -275,21 +268,7 @@ public final class WindowsHost implements CommandRunner {
 
   private boolean aspNetConfigurationBrokenLocked(String siteName) {
     String text = aspNetConfigurationFault;
-    if (text == null) {
-      return false;
-    }
-    for (String runtime : new String[] {"v2.0", "v4.0"}) {
-      for (int bitness : new int[] {32, 64}) {
-        for (boolean root : new boolean[] {false, true}) {
-          String path = fullPath(configPath(runtime, bitness, root));
-          if (host.fs.isFile(path)
-              && new String(host.fs.read(path), StandardCharsets.ISO_8859_1).contains(text)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
+    return text != null && HttpSys.configurationHolds(host, text);
   }
 
   /** The environment a new shell starts with. */
