@@ -83,7 +83,8 @@ final class LoggingProgress implements ProgressListener {
 
       @Override
       public void deferred(String host, String why) {
-        LOG.info("{}: host {} waits: {}", f, host, why);
+        // every check repeats it while a window is closed; the condition and the Event say it too
+        LOG.debug("{}: host {} waits: {}", f, host, why);
       }
 
       @Override
