@@ -24,6 +24,9 @@ public class HostSpec {
   @JsonPropertyDescription("Secret with this host's own WinRM username and password; default: spec.winrm.credentialsSecretRef.")
   private SecretRef credentialsSecretRef;
 
+  @JsonPropertyDescription("Where health checks reach this host's sites; default: the host part of address, binding ports.")
+  private HostHttpSpec http;
+
   public HostSpec() {}
 
   public HostSpec(String name, String address) {
@@ -37,4 +40,6 @@ public class HostSpec {
   public void setAddress(String address) { this.address = address; }
   public SecretRef getCredentialsSecretRef() { return credentialsSecretRef; }
   public void setCredentialsSecretRef(SecretRef ref) { this.credentialsSecretRef = ref; }
+  public HostHttpSpec getHttp() { return http; }
+  public void setHttp(HostHttpSpec http) { this.http = http; }
 }

@@ -18,4 +18,14 @@ public record HostStatus(
     @JsonPropertyDescription("What differs or needs attention on this host.") List<String> findings,
     String lastCheck,
     String lastChange,
-    String message) {}
+    String message,
+    @JsonPropertyDescription("While the host is being changed: Drain, Change, Verify, Health or Restore.") String phase,
+    @JsonPropertyDescription("How long the host's last step took, drain to restore; sizes it against maintenance windows.") String lastStepDuration) {
+
+  public HostStatus(String name, String address, Boolean reachable, String os, String iisVersion, Boolean inSync,
+      List<SiteStatus> sites, List<MachineKeyStatus> machineKeys, List<String> findings, String lastCheck,
+      String lastChange, String message) {
+    this(name, address, reachable, os, iisVersion, inSync, sites, machineKeys, findings, lastCheck, lastChange,
+        message, null, null);
+  }
+}

@@ -34,4 +34,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
 public class IisFarm extends CustomResource<IisFarmSpec, IisFarmStatus> implements Namespaced {
   public static final String GROUP = "iisfarm.io";
   public static final String VERSION = "v1alpha1";
+  /**
+   * Annotation whose value, a reason, lets host changes start outside {@code spec.rollout.windows} until every
+   * host is in sync (then the windows hold again until the reason changes).
+   */
+  public static final String EMERGENCY_ROLLOUT_ANNOTATION = "iisfarm.io/emergency-rollout";
 }

@@ -41,8 +41,11 @@ public class IisFarmStatus {
   @JsonPropertyDescription("Host steps being applied; each is set before its host is touched and cleared after verification.")
   private List<InFlightStep> inFlight;
 
-  @JsonPropertyDescription("Audit mode (or suspended): the steps Enforce mode would run.")
+  @JsonPropertyDescription("Audit mode, suspended, or waiting for a maintenance window: the steps that would run.")
   private List<PlannedStep> plannedSteps;
+
+  @JsonPropertyDescription("An emergency rollout outside the maintenance windows, while or after it ran.")
+  private EmergencyRolloutStatus emergencyRollout;
 
   public Long getObservedGeneration() { return observedGeneration; }
   public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
@@ -64,6 +67,8 @@ public class IisFarmStatus {
   public void setInFlight(List<InFlightStep> inFlight) { this.inFlight = inFlight; }
   public List<PlannedStep> getPlannedSteps() { return plannedSteps; }
   public void setPlannedSteps(List<PlannedStep> plannedSteps) { this.plannedSteps = plannedSteps; }
+  public EmergencyRolloutStatus getEmergencyRollout() { return emergencyRollout; }
+  public void setEmergencyRollout(EmergencyRolloutStatus emergencyRollout) { this.emergencyRollout = emergencyRollout; }
 
   @Override
   public boolean equals(Object o) {
@@ -77,12 +82,13 @@ public class IisFarmStatus {
         && Objects.equals(lastCheck, s.lastCheck)
         && Objects.equals(hosts, s.hosts)
         && Objects.equals(inFlight, s.inFlight)
-        && Objects.equals(plannedSteps, s.plannedSteps);
+        && Objects.equals(plannedSteps, s.plannedSteps)
+        && Objects.equals(emergencyRollout, s.emergencyRollout);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(observedGeneration, conditions, mode, inSync, hostsInSync, hostsTotal, lastCheck, hosts,
-        inFlight, plannedSteps);
+        inFlight, plannedSteps, emergencyRollout);
   }
 }

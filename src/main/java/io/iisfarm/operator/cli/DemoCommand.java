@@ -11,6 +11,7 @@ import io.iisfarm.operator.cli.demo.FarmWatch;
 import io.iisfarm.operator.cli.demo.PrinterColumns;
 import io.iisfarm.operator.cli.demo.ProgressPrinter;
 import io.iisfarm.operator.cli.demo.SetupSummary;
+import io.iisfarm.operator.cli.demo.DemoRollout;
 import io.iisfarm.operator.cli.demo.SimulatedFarmManifests;
 import io.iisfarm.operator.secrets.KeyGenerator;
 import io.iisfarm.operator.simulator.LegacyTls;
@@ -118,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
       out.println();
       SimulatedFarmManifests manifests = SimulatedFarmManifests.of(sim, NAMESPACE, FARM, RESYNC.toSeconds() + "s");
       manifests.secrets().forEach(s -> client.secrets().resource(s).create());
-      IisFarm farm = client.resource(manifests.farm()).create();
+      IisFarm farm = client.resource(DemoRollout.withDrainAndHealthChecks(manifests.farm())).create();
       SetupSummary.created(manifests, farm, sim.hosts()).forEach(out::println);
       int hostWidth = sim.hosts().stream().mapToInt(h -> h.name().length()).max().orElse(5);
       ProgressPrinter progress = new ProgressPrinter(out, start, hostWidth);

@@ -7,6 +7,7 @@ import io.iisfarm.operator.plan.HostPlan;
 import io.iisfarm.operator.plan.Step;
 import io.iisfarm.operator.reconciler.ProgressListener;
 import io.iisfarm.operator.rollout.RolloutListener;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,42 @@ final class LoggingProgress implements ProgressListener {
       @Override
       public void verified(String host) {
         LOG.info("{}: host {} verified", f, host);
+      }
+
+      @Override
+      public void drained(String host, String method, Duration took) {
+        LOG.info("{}: host {} out of the load balancer ({}) in {} ms", f, host, method, took.toMillis());
+      }
+
+      @Override
+      public void drainNote(String host, String note) {
+        LOG.info("{}: host {}: {}", f, host, note);
+      }
+
+      @Override
+      public void healthChecked(String host, String site, String answer, boolean healthy, boolean beforeChange,
+          Duration took) {
+        if (healthy || beforeChange) {
+          LOG.info("{}: host {} {}", f, host, answer);
+        } else {
+          LOG.warn("{}: host {} health check failed: {}", f, host, answer);
+        }
+      }
+
+      @Override
+      public void restored(String host, String method, Duration took) {
+        LOG.info("{}: host {} back in the load balancer ({})", f, host, method);
+      }
+
+      @Override
+      public void restoreFailed(String host, String why) {
+        LOG.error("{}: host {} is changed but still out of the load balancer: {}", f, host, why);
+      }
+
+      @Override
+      public void deferred(String host, String why) {
+        // every check repeats it while a window is closed; the condition and the Event say it too
+        LOG.debug("{}: host {} waits: {}", f, host, why);
       }
 
       @Override

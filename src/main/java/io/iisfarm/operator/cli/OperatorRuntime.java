@@ -45,12 +45,11 @@ public final class OperatorRuntime implements AutoCloseable {
   private volatile boolean leaseLost;
   private boolean closed;
 
-  private OperatorRuntime(KubernetesClient client, RuntimeOptions options, ProgressListener progress) {
+  private OperatorRuntime(KubernetesClient client, RuntimeOptions options, ProgressListener progress, Clock clock) {
     this.options = options;
     OperatorMetrics metrics = new OperatorMetrics(registry);
     this.connector = new WinRmConnector(metrics.winrmListener());
-    this.services = FarmServices.create(client, connector, metrics, progress, options.hostReadParallelism(),
-        Clock.systemUTC());
+    this.services = FarmServices.create(client, connector, metrics, progress, options.hostReadParallelism(), clock);
     this.leadership = options.leaderElection() ? new Leadership(client, options, this::leaseLost) : null;
     this.operator = new Operator(o -> {
       o.withKubernetesClient(client)
@@ -77,7 +76,16 @@ public final class OperatorRuntime implements AutoCloseable {
 
   /** Starts the operator on {@code client}; with leader election it waits for the lease before reconciling. */
   public static OperatorRuntime start(KubernetesClient client, RuntimeOptions options, ProgressListener progress) {
-    OperatorRuntime runtime = new OperatorRuntime(client, options, progress);
+    return start(client, options, progress, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #start(KubernetesClient, RuntimeOptions, ProgressListener)}, with the clock the operator reads
+   * (maintenance windows, status times): tests move it instead of waiting for an hour of the day.
+   */
+  public static OperatorRuntime start(KubernetesClient client, RuntimeOptions options, ProgressListener progress,
+      Clock clock) {
+    OperatorRuntime runtime = new OperatorRuntime(client, options, progress, clock);
     try {
       runtime.operator.start();
       if (options.metricsPort() >= 0) {

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The operator's own metrics, next to JOSDK's: reconciles, hosts in drift, drift found, corrections,
- * rollbacks, and WinRM request latency and errors per host.
+ * rollbacks, drain and health-check times, and WinRM request latency and errors per host.
  */
 public final class OperatorMetrics {
   private final MeterRegistry registry;
@@ -49,6 +49,24 @@ public final class OperatorMetrics {
   /** A host change failed verification or broke off, and the backup was restored. */
   public void rolledBack(String namespace, String farm, String host) {
     hostCounter("iisfarm.rollbacks", "Host changes rolled back from backup", namespace, farm, host).increment();
+  }
+
+  /**
+   * A host left or rejoined a load balancer: {@code method} {@code webhook}, {@code nlb} or {@code delay};
+   * {@code phase} {@code drain} or {@code restore}.
+   */
+  public void drain(String namespace, String farm, String host, String method, String phase, Duration duration) {
+    Timer.builder("iisfarm.drain").description("Time to take a host out of a load balancer, or to put it back")
+        .tags("namespace", namespace, "farm", farm, "host", host, "method", method, "phase", phase)
+        .register(registry).record(duration);
+  }
+
+  /** One site's health check on a changed host; {@code outcome} is {@code healthy} or {@code unhealthy}. */
+  public void healthCheck(String namespace, String farm, String host, String site, String outcome,
+      Duration duration) {
+    Timer.builder("iisfarm.health.checks").description("Health checks of a changed host's sites, attempts included")
+        .tags("namespace", namespace, "farm", farm, "host", host, "site", site, "outcome", outcome)
+        .register(registry).record(duration);
   }
 
   /** One WinRM request to a host; {@code outcome} is {@code ok} or the error kind. */

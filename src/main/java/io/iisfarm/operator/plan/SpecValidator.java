@@ -233,9 +233,10 @@ public final class SpecValidator {
       out.add(new SpecProblem("spec.rollout.backupsToKeep", keep + " is out of range: keep 1..100 backups per"
           + " host"));
     }
+    RolloutRules.check(out, rollout);
   }
 
-  private static void secretRef(List<SpecProblem> out, String path, SecretRef ref, boolean required, String what) {
+  static void secretRef(List<SpecProblem> out, String path, SecretRef ref, boolean required, String what) {
     if (ref == null) {
       if (required) {
         out.add(new SpecProblem(path, "missing: set " + path + ".name to " + what));
@@ -248,7 +249,7 @@ public final class SpecValidator {
     }
   }
 
-  private static void duration(List<SpecProblem> out, String path, String text, Duration min) {
+  static void duration(List<SpecProblem> out, String path, String text, Duration min) {
     if (text == null) {
       return;
     }

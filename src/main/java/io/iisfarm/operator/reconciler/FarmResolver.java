@@ -1,12 +1,14 @@
 package io.iisfarm.operator.reconciler;
 
 import io.iisfarm.operator.api.ClrRuntime;
+import io.iisfarm.operator.api.DrainSpec;
 import io.iisfarm.operator.api.HostSpec;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmSpec;
 import io.iisfarm.operator.api.KubeDuration;
 import io.iisfarm.operator.api.MachineKeySpec;
 import io.iisfarm.operator.api.SecretRef;
+import io.iisfarm.operator.api.WebhookDrainSpec;
 import io.iisfarm.operator.api.WinRmSpec;
 import io.iisfarm.operator.host.HostTarget;
 import io.iisfarm.operator.host.ReadOptions;
@@ -16,6 +18,8 @@ import io.iisfarm.operator.model.HostObservation;
 import io.iisfarm.operator.model.KeyMaterial;
 import io.iisfarm.operator.model.MachineKeySetting;
 import io.iisfarm.operator.model.SessionStateSetting;
+import io.iisfarm.operator.rollout.BearerToken;
+import io.iisfarm.operator.rollout.DrainSettings;
 import io.iisfarm.operator.secrets.KeyAdoption;
 import io.iisfarm.operator.secrets.KeyGenerator;
 import io.iisfarm.operator.secrets.MachineKeySecret;
@@ -25,6 +29,8 @@ import io.iisfarm.operator.status.Blocker;
 import io.iisfarm.operator.winrm.TlsOptions;
 import io.iisfarm.operator.winrm.WinRmCredentials;
 import io.iisfarm.operator.winrm.WinRmEndpoint;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -98,8 +104,7 @@ public final class FarmResolver {
       MachineKeySetting key = MachineKeySecret.toSetting(namespace, keySecret, keyData, keySpec);
       return new Resolution(targets, desired(spec, key), null, List.of());
     } catch (SecretProblemException e) {
-      Blocker.Kind kind = "SecretMissing".equals(e.reason()) ? Blocker.Kind.SECRET_MISSING : Blocker.Kind.SECRET_INVALID;
-      return new Resolution(List.of(), desired(spec, null), null, List.of(new Blocker(kind, e.getMessage())));
+      return new Resolution(List.of(), desired(spec, null), null, List.of(blocker(e)));
     }
   }
 
@@ -134,6 +139,56 @@ public final class FarmResolver {
           + adopted.get().source().label() + ") does not fit the spec's algorithms, so it was not adopted: "
           + e.getMessage().substring(e.getMessage().indexOf(':') + 2));
     }
+  }
+
+  /**
+   * The drain settings of {@code spec.rollout.drain}, with the webhook's CA and bearer token from their Secrets;
+   * a blocker when a Secret is missing or unusable.
+   */
+  public DrainResolution drain(IisFarm farm) {
+    String namespace = farm.getMetadata().getNamespace();
+    var rollout = farm.getSpec().getRollout();
+    DrainSpec spec = rollout == null ? null : rollout.getDrain();
+    if (spec == null) {
+      return new DrainResolution(DrainSettings.NONE, null);
+    }
+    try {
+      DrainSettings.Nlb nlb = spec.getNlb() == null ? null : new DrainSettings.Nlb(
+          KubeDuration.parse(spec.getNlb().getTimeout()), KubeDuration.parse(spec.getNlb().getPollInterval()));
+      DrainSettings.Webhook webhook = null;
+      WebhookDrainSpec hook = spec.getWebhook();
+      if (hook != null) {
+        String caPem = hook.getCaSecretRef() == null ? null : WinRmSecrets.caPem(namespace,
+            hook.getCaSecretRef().getName(), require(namespace, hook.getCaSecretRef(), "webhook CA"));
+        BearerToken token = hook.getTokenSecretRef() == null ? null
+            : token(namespace, hook.getTokenSecretRef().getName(), require(namespace, hook.getTokenSecretRef(),
+                "webhook bearer token"));
+        webhook = new DrainSettings.Webhook(URI.create(hook.getUrl()), caPem, token,
+            KubeDuration.parse(hook.getTimeout()), hook.getRetries() == null ? 3 : hook.getRetries(),
+            farm.getMetadata().getName(), namespace);
+      }
+      Duration delay = spec.getDelay() == null ? Duration.ZERO : KubeDuration.parse(spec.getDelay());
+      return new DrainResolution(new DrainSettings(nlb, webhook, delay), null);
+    } catch (SecretProblemException e) {
+      return new DrainResolution(DrainSettings.NONE, blocker(e));
+    }
+  }
+
+  /** Drain settings, or why they cannot be had (then no host may be changed). */
+  public record DrainResolution(DrainSettings settings, Blocker blocker) {}
+
+  private static Blocker blocker(SecretProblemException e) {
+    return new Blocker("SecretMissing".equals(e.reason()) ? Blocker.Kind.SECRET_MISSING : Blocker.Kind.SECRET_INVALID,
+        e.getMessage());
+  }
+
+  private static BearerToken token(String namespace, String secret, Map<String, String> data) {
+    String token = data.get("token");
+    if (token == null || token.isBlank()) {
+      throw SecretProblemException.invalid(namespace, secret, "key token is missing: put the webhook's bearer token"
+          + " there");
+    }
+    return new BearerToken(token.strip());
   }
 
   private static Resolution blocked(Resolution pending, Blocker.Kind kind, String message) {

@@ -15,7 +15,7 @@ import io.iisfarm.operator.plan.SpecProblem;
 import io.iisfarm.operator.plan.SpecValidator;
 import io.iisfarm.operator.rollout.HostChange;
 import io.iisfarm.operator.rollout.HostOutcome;
-import io.iisfarm.operator.rollout.RolloutSettings;
+import io.iisfarm.operator.rollout.RolloutListeners;
 import io.iisfarm.operator.status.Blocker;
 import io.iisfarm.operator.status.EffectiveMode;
 import io.iisfarm.operator.status.FarmReport;
@@ -30,8 +30,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -100,16 +98,26 @@ public class IisFarmReconciler implements Reconciler<IisFarm> {
     plan.hosts().stream().filter(HostPlan::reachable).forEach(p -> s.progress().planned(farm, p));
     List<HostReport> hosts = HostReports.of(spec, reads, claimed, plan);
     List<InFlightStep> inFlight = unfinished(farm);
-    FarmReport report = report(farm, mode, hosts, inFlight);
+    RolloutStage stage = new RolloutStage(farm, s.clock().instant());
+    FarmReport report = report(farm, mode, hosts, inFlight).withGate(stage.gate());
     List<HostChange> changes = mode.changesHosts() && !plan.invalidSpec()
-        ? changes(resolution.targets(), plan, observations, inFlight, claimed) : List.of();
+        ? stage.changes(resolution.targets(), plan, observations, inFlight, claimed) : List.of();
+    RolloutEvents events = new RolloutEvents(farm, s.events(), s.metrics());
     if (!changes.isEmpty()) {
+      FarmResolver.DrainResolution drain = s.resolver().drain(farm);
+      if (drain.blocker() != null) {
+        return finish(farm, before, blocked(farm, mode, drain.blocker()), resync);
+      }
       StatusLedger ledger = new StatusLedger(farm, report, s.statusBuilder(), s.statusRecorder());
-      Map<String, HostOutcome> outcomes = s.rollout().run(resolution.desired(), changes, settings(spec), ledger,
-          s.progress().rollout(farm));
+      Map<String, HostOutcome> outcomes = s.rollout().run(resolution.desired(), changes,
+          stage.settings(drain.settings(), resolution.targets()), ledger,
+          RolloutListeners.of(s.progress().rollout(farm), events));
       report = report(farm, mode, HostReports.afterRollout(hosts, outcomes), ledger.remaining());
     }
-    return finish(farm, before, report, backoff.next(farm, report, resync));
+    if (mode.changesHosts()) {
+      report = stage.finish(report, events.deferredHosts(), reason -> s.events().emergencyCompleted(farm, reason));
+    }
+    return finish(farm, before, report, stage.nextLook(backoff.next(farm, report, resync), report));
   }
 
   private UpdateControl<IisFarm> finish(IisFarm farm, IisFarmStatus before, FarmReport report, Duration reschedule) {
@@ -130,33 +138,6 @@ public class IisFarmReconciler implements Reconciler<IisFarm> {
   private FarmReport report(IisFarm farm, EffectiveMode mode, List<HostReport> hosts, List<InFlightStep> inFlight) {
     return new FarmReport(generation(farm), mode, farm.getSpec().getMachineKey() != null, s.clock().instant(), hosts,
         List.of(), inFlight);
-  }
-
-  /** Hosts to change: unfinished steps first (if the host answered), then hosts whose plan has steps. */
-  private static List<HostChange> changes(List<HostTarget> targets, FarmPlan plan,
-      Map<String, HostObservation> observations, List<InFlightStep> inFlight, Map<String, String> claimed) {
-    Map<String, InFlightStep> unfinished = new LinkedHashMap<>();
-    inFlight.forEach(step -> unfinished.put(step.host(), step));
-    List<HostChange> changes = new ArrayList<>();
-    for (HostTarget target : targets) {
-      HostPlan hostPlan = plan.host(target.name()).orElse(null);
-      boolean readable = observations.containsKey(target.name()) && !claimed.containsKey(target.name());
-      if (!readable || hostPlan == null || hostPlan.hasConflict()) {
-        continue;
-      }
-      InFlightStep step = unfinished.get(target.name());
-      if (step != null || !hostPlan.steps().isEmpty()) {
-        changes.add(new HostChange(target, hostPlan, step));
-      }
-    }
-    return changes;
-  }
-
-  private static RolloutSettings settings(IisFarmSpec spec) {
-    var rollout = spec.getRollout();
-    return new RolloutSettings(rollout == null || rollout.getMaxUnavailable() == null ? 1 : rollout.getMaxUnavailable(),
-        rollout == null || rollout.getBackupsToKeep() == null ? 5 : rollout.getBackupsToKeep(),
-        Boolean.TRUE.equals(spec.getWinrm().getAllowKeyTransferOverHttp()));
   }
 
   private static FarmResolver.Resolution withBlocker(FarmResolver.Resolution r, String message) {

@@ -17,7 +17,10 @@ public final class SecretReferences {
     return names(farm.getSpec()).stream().map(name -> key(namespace, name)).toList();
   }
 
-  /** The names of the Secrets {@code spec} references, each once: WinRM credentials and CA, hosts' own, the key. */
+  /**
+   * The names of the Secrets {@code spec} references, each once: WinRM credentials and CA, hosts' own, the key,
+   * the drain webhook's CA and token.
+   */
   public static List<String> names(IisFarmSpec spec) {
     Set<String> names = new LinkedHashSet<>();
     if (spec == null) {
@@ -34,6 +37,11 @@ public final class SecretReferences {
     }
     if (spec.getMachineKey() != null) {
       add(names, spec.getMachineKey().getSecretRef());
+    }
+    if (spec.getRollout() != null && spec.getRollout().getDrain() != null
+        && spec.getRollout().getDrain().getWebhook() != null) {
+      add(names, spec.getRollout().getDrain().getWebhook().getCaSecretRef());
+      add(names, spec.getRollout().getDrain().getWebhook().getTokenSecretRef());
     }
     return List.copyOf(names);
   }

@@ -50,7 +50,7 @@ final class StatusLedger implements InFlightLedger {
 
   private void write() {
     FarmReport now = new FarmReport(report.generation(), report.mode(), report.machineKeysManaged(),
-        report.checkedAt(), report.hosts(), report.blockers(), List.copyOf(inFlight));
+        report.checkedAt(), report.hosts(), report.blockers(), List.copyOf(inFlight), report.gate());
     var status = builder.build(now, farm.getStatus());
     recorder.record(farm, status);
     farm.setStatus(status);

@@ -2,208 +2,154 @@ package io.iisfarm.operator.rollout;
 
 import io.iisfarm.operator.api.InFlightStep;
 import io.iisfarm.operator.host.BackupId;
-import io.iisfarm.operator.host.HostDriver;
-import io.iisfarm.operator.host.HostDrivers;
-import io.iisfarm.operator.host.HostReader;
-import io.iisfarm.operator.model.DesiredFarm;
 import io.iisfarm.operator.model.HostObservation;
-import io.iisfarm.operator.plan.AlignAppRoots;
 import io.iisfarm.operator.plan.HostPlan;
-import io.iisfarm.operator.plan.MoveSite;
-import io.iisfarm.operator.plan.Planner;
-import io.iisfarm.operator.plan.Step;
-import io.iisfarm.operator.plan.WriteMachineKey;
-import io.iisfarm.operator.winrm.WinRmConnector;
-import io.iisfarm.operator.winrm.WinRmSession;
+import io.iisfarm.operator.rollout.HealthSettings.SiteCheck;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One host step: record it, read the host fresh and re-plan, back up, apply, start what the step stopped,
- * verify by reading back and by making the ASP.NET configuration of every runtime it wrote load; on any failure
- * after the first change, restore the backup and verify that.
+ * One host step, phase by phase, each on record before it starts: note which sites answer now, take the host
+ * out of its load balancers (Drain), change it (Change), read it back (Verify), send its sites' health checks
+ * (Health), put it back (Restore). A failed change or health check restores the backup and the host goes back
+ * as it was; a failed drain changes nothing; a failed restore leaves the step on record, to be retried.
  */
 final class HostStepRunner {
-  private static final Logger LOG = LoggerFactory.getLogger(HostStepRunner.class);
-
-  private final WinRmConnector connector;
-  private final HostReader reader;
-  private final Planner planner;
   private final Clock clock;
-  private final DesiredFarm desired;
-  private final RolloutSettings settings;
   private final InFlightLedger ledger;
   private final RolloutListener listener;
+  private final HostChanger changer;
+  private final LoadBalancers balancers;
+  private final SiteHealth health;
 
-  HostStepRunner(WinRmConnector connector, HostReader reader, Planner planner, Clock clock, DesiredFarm desired,
-      RolloutSettings settings, InFlightLedger ledger, RolloutListener listener) {
-    this.connector = connector;
-    this.reader = reader;
-    this.planner = planner;
+  HostStepRunner(Clock clock, InFlightLedger ledger, RolloutListener listener, HostChanger changer,
+      LoadBalancers balancers, SiteHealth health) {
     this.clock = clock;
-    this.desired = desired;
-    this.settings = settings;
     this.ledger = ledger;
     this.listener = listener;
+    this.changer = changer;
+    this.balancers = balancers;
+    this.health = health;
   }
 
   HostOutcome apply(HostChange change) {
-    String host = change.host();
-    InFlightStep step = change.resumes() ? change.unfinished() : newStep(change);
-    BackupId backup = BackupId.find(step.backups().get(0)).orElseThrow();
+    long started = System.nanoTime();
+    InFlightStep step = change.resumes() ? change.unfinished() : changer.newStep(change);
+    StepRecord record = new StepRecord(step, ledger, listener);
+    boolean restoreOnly = change.resumes() && record.phase() == RolloutPhase.RESTORE;
     try {
-      ledger.begin(step);
+      record.enter(restoreOnly ? RolloutPhase.RESTORE : balancers.any() ? RolloutPhase.DRAIN : RolloutPhase.CHANGE);
     } catch (RuntimeException e) {
-      String why = "the step could not be recorded in status, so the host was not touched: " + e.getMessage();
-      listener.failed(host, why);
-      return new HostOutcome(host, RolloutResult.failed(null, List.of(), why), null, change.plan());
+      String why = "the step could not be recorded in status, so the host was not touched: " + describe(e);
+      listener.failed(change.host(), why);
+      return new HostOutcome(change.host(), RolloutResult.failed(null, List.of(), why), null, change.plan());
     }
-    Progress progress = new Progress();
-    try (WinRmSession session = connector.open(change.target().endpoint(), change.target().credentials())) {
-      return applyIn(session, change, step, backup, progress);
-    } catch (RuntimeException e) {
-      return rollBack(change, step, backup, progress, describe(e));
-    }
+    HostOutcome outcome = restoreOnly
+        ? putBack(change, record, RolloutResult.applied(null, List.of()), null, change.plan())
+        : run(change, record);
+    return new HostOutcome(outcome.host(), outcome.result().took(Duration.ofNanos(System.nanoTime() - started)),
+        outcome.verified(), outcome.replanned());
   }
 
-  private HostOutcome applyIn(WinRmSession session, HostChange change, InFlightStep step, BackupId backup,
-      Progress progress) {
+  private HostOutcome run(HostChange change, StepRecord record) {
     String host = change.host();
-    HostObservation fresh = reader.read(session, change.target().options());
-    HostPlan plan = planner.planHost(desired, host, fresh);
-    if (plan.hasConflict()) {
-      throw new IllegalStateException(plan.findings().stream().filter(f -> f.reason().isConflict())
-          .map(f -> f.message()).findFirst().orElse("conflict"));
+    BackupId backup = BackupId.find(record.step().backups().get(0)).orElseThrow();
+    List<SiteCheck> checks = health.applicable(change.observed());
+    // what answers now must answer after the change; after a crash that is unknown, so every check counts
+    Set<String> mustAnswer = change.resumes() ? names(checks) : health.healthy(host, change.sites(), checks);
+    if (balancers.any()) {
+      try {
+        balancers.drain(change, record, reason(record));
+      } catch (RuntimeException e) {
+        String why = "taking the host out of the load balancer failed, so it was not changed: " + describe(e);
+        listener.failed(host, why);
+        return putBack(change, record, RolloutResult.drainFailed(why), null, change.plan());
+      }
     }
-    HostDriver driver = HostDrivers.open(session, fresh, settings.allowKeyTransferOverHttp(), clock);
-    if (!plan.steps().isEmpty() && !(change.resumes() && driver.hasBackup(backup))) {
-      driver.backup(backup);
-      listener.backedUp(host, backup);
+    HostChanger.Progress progress = new HostChanger.Progress();
+    HostChanger.Changed changed;
+    try {
+      record.enter(RolloutPhase.CHANGE);
+      changed = changer.apply(change, record, backup, progress);
+    } catch (RuntimeException e) {
+      return recover(change, record, backup, progress, describe(e), RolloutResult.Cause.CHANGE);
     }
-    for (Step s : plan.steps()) {
-      progress.changedAt = clock.instant();
-      execute(driver, s, backup);
-      progress.applied.add(s);
-      listener.applied(host, s);
+    if (!checks.isEmpty()) {
+      record.enter(RolloutPhase.HEALTH);
+      SiteHealth.Verdict failure = health.firstFailure(host, change.sites(), checks, mustAnswer);
+      if (failure != null) {
+        return recover(change, record, backup, progress, "health check failed after the change: "
+            + failure.describe(), RolloutResult.Cause.HEALTH_CHECK);
+      }
     }
-    List<String> started = driver.startSites(step.stops());
-    if (!started.isEmpty()) {
-      progress.changedAt = clock.instant();
-      LOG.info("host {}: started {} again", host, started);
-    }
-    HostObservation verified = reader.read(session, change.target().options());
-    HostPlan replanned = planner.planHost(desired, host, verified);
-    List<String> stillStopped = stoppedAmong(verified, step.stops());
-    if (!replanned.steps().isEmpty() || !stillStopped.isEmpty()) {
-      throw new IllegalStateException("verification failed: " + (replanned.steps().isEmpty()
-          ? "sites " + stillStopped + " are not running"
-          : "the host still needs: " + replanned.steps().get(0).describe()));
-    }
-    List<String> notLoading = driver.configurationProblems(verified, runtimesWritten(plan));
-    if (!notLoading.isEmpty()) {
-      throw new IllegalStateException("verification failed: the ASP.NET configuration no longer loads ("
-          + String.join("; ", notLoading) + ")");
-    }
-    listener.verified(host);
-    prune(driver);
-    ledger.end(host);
-    Instant changedAt = progress.changedAt;
-    return new HostOutcome(host, RolloutResult.applied(changedAt, progress.applied), verified, replanned);
+    return putBack(change, record, RolloutResult.applied(progress.changedAt, progress.applied), changed.verified(),
+        changed.replanned());
   }
 
-  private HostOutcome rollBack(HostChange change, InFlightStep step, BackupId backup, Progress progress, String why) {
+  /** After a failed change or health check: restore the backup (when anything changed), then put the host back. */
+  private HostOutcome recover(HostChange change, StepRecord record, BackupId backup, HostChanger.Progress progress,
+      String why, RolloutResult.Cause cause) {
     String host = change.host();
     if (progress.changedAt == null && !change.resumes()) {
-      // nothing was changed: no rollback, and nothing left in flight
-      ledger.end(host);
       listener.failed(host, why);
-      return new HostOutcome(host, RolloutResult.failed(null, progress.applied, why), null, change.plan());
+      return putBack(change, record, RolloutResult.failed(null, progress.applied, why), null, change.plan());
     }
-    try (WinRmSession session = connector.open(change.target().endpoint(), change.target().credentials())) {
-      HostObservation now = reader.read(session, change.target().options());
-      HostDriver driver = HostDrivers.open(session, now, settings.allowKeyTransferOverHttp(), clock);
-      driver.restore(backup, step.stops());
-      HostObservation verified = reader.read(session, change.target().options());
-      List<String> stillStopped = stoppedAmong(verified, step.stops());
-      if (!stillStopped.isEmpty()) {
-        throw new IllegalStateException("after the restore, sites " + stillStopped + " are not running");
-      }
-      ledger.end(host);
-      listener.rolledBack(host, why);
-      return new HostOutcome(host, RolloutResult.rolledBack(clock.instant(), progress.applied, why), verified,
-          planner.planHost(desired, host, verified));
+    HostChanger.Changed restored;
+    try {
+      restored = changer.restore(change, record.step(), backup);
     } catch (RuntimeException e) {
-      // the step stays recorded in status: the next reconcile resumes it from its backup
+      // the step stays on record, with the load balancers it left: the next reconcile resumes it
       String both = why + "; rolling back from backup " + backup.name() + " failed too: " + describe(e);
       listener.failed(host, both);
       return new HostOutcome(host, RolloutResult.failed(progress.changedAt, progress.applied, both), null,
           change.plan());
     }
+    listener.rolledBack(host, why);
+    RolloutResult result = cause == RolloutResult.Cause.HEALTH_CHECK
+        ? RolloutResult.healthCheckFailed(clock.instant(), progress.applied, why)
+        : RolloutResult.rolledBack(clock.instant(), progress.applied, why);
+    // restored from its backup, the host serves as it did before: it goes back
+    return putBack(change, record, result, restored.verified(), restored.replanned());
   }
 
-  private InFlightStep newStep(HostChange change) {
-    BackupId backup = BackupId.at(clock.instant());
-    HostPlan plan = change.plan();
-    List<String> backups = new ArrayList<>();
-    backups.add(backup.name());
-    plan.steps().stream().filter(WriteMachineKey.class::isInstance)
-        .map(s -> backup.fileBackupPath(((WriteMachineKey) s).path()))
-        .forEach(backups::add);
-    String action = String.join("; ", plan.steps().stream().map(Step::describe).toList());
-    return new InFlightStep(change.host(), action, startedSitesStoppedBy(plan), backups, clock.instant().toString());
-  }
-
-  /** What the step will stop: sites it stops that run now (so they must run again afterwards). */
-  private static List<String> startedSitesStoppedBy(HostPlan plan) {
-    Set<String> running = new LinkedHashSet<>();
-    plan.sites().stream().filter(s -> "Started".equalsIgnoreCase(s.state())).forEach(s -> running.add(s.name()));
-    return plan.stops().stream().filter(running::contains).toList();
-  }
-
-  /** The runtime and bitness of every config file the plan writes, in plan order. */
-  private static List<HostObservation.RuntimeInstall> runtimesWritten(HostPlan plan) {
-    return plan.steps().stream().filter(WriteMachineKey.class::isInstance).map(WriteMachineKey.class::cast)
-        .map(w -> new HostObservation.RuntimeInstall(w.location().runtime(), w.location().bitness()))
-        .distinct().toList();
-  }
-
-  private static List<String> stoppedAmong(HostObservation observation, List<String> sites) {
-    return sites.stream()
-        .filter(name -> observation.sitesNamed(name).stream().anyMatch(s -> !s.isStarted()))
-        .toList();
-  }
-
-  private static void execute(HostDriver driver, Step step, BackupId backup) {
-    if (step instanceof MoveSite m) {
-      driver.changeSiteId(m.site(), m.fromId(), m.toId());
-    } else if (step instanceof AlignAppRoots a) {
-      driver.alignAppRoots(a.site(), a.siteId());
-    } else if (step instanceof WriteMachineKey w) {
-      driver.writeMachineKey(w.location(), w.machineKey(), backup);
+  /** Puts the host back into the load balancers it left and ends the step; a failure keeps it on record. */
+  private HostOutcome putBack(HostChange change, StepRecord record, RolloutResult result, HostObservation verified,
+      HostPlan replanned) {
+    String host = change.host();
+    if (!record.step().drainedOrEmpty().isEmpty()) {
+      try {
+        record.enter(RolloutPhase.RESTORE);
+        balancers.restore(change, record, reason(record));
+      } catch (RuntimeException e) {
+        String why = "putting the host back into the load balancer failed: " + describe(e)
+            + "; it stays out, and the next check tries again";
+        listener.restoreFailed(host, why);
+        RolloutResult failed = result.succeeded()
+            ? RolloutResult.restoreFailed(result.changedAt(), result.applied(), why)
+            : new RolloutResult(result.changedAt(), result.applied(), result.rolledBack(),
+                result.failure() + "; " + why, result.cause(), null);
+        return new HostOutcome(host, failed, verified, replanned);
+      }
     }
+    record.end();
+    return new HostOutcome(host, result, verified, replanned);
   }
 
-  private void prune(HostDriver driver) {
-    try {
-      driver.pruneBackups(settings.backupsToKeep());
-    } catch (RuntimeException e) {
-      LOG.warn("host {}: removing old backups failed ({}); they stay on the host", driver.host(), describe(e));
-    }
+  private static String reason(StepRecord record) {
+    String action = record.step().action();
+    return action == null || action.isEmpty() ? "finish an interrupted change" : action;
   }
 
-  private static String describe(RuntimeException e) {
+  private static Set<String> names(List<SiteCheck> checks) {
+    Set<String> names = new LinkedHashSet<>();
+    checks.forEach(c -> names.add(c.site()));
+    return names;
+  }
+
+  static String describe(RuntimeException e) {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-  }
-
-  /** What a step has done so far, for the rollback decision. */
-  private static final class Progress {
-    Instant changedAt;
-    final List<Step> applied = new ArrayList<>();
   }
 }

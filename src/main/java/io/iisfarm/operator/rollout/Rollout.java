@@ -19,10 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Changes hosts, never more than {@code maxUnavailable} at once. Unfinished steps a previous operator left
- * behind go first, since their hosts may already be disrupted. After the first host that fails, no further
- * host is started; hosts already under way finish (or roll back). The same holds for every rollout once the
- * operator is stopping ({@link #stopStarting()}), so that the stop can wait for the steps under way
- * ({@link #awaitNoStepUnderWay}) instead of cutting them off half-way.
+ * behind go first, since their hosts may already be disrupted. A new step starts only if the maintenance
+ * windows admit it at that moment (a step under way when a window closes goes on to its end). After the first
+ * host that fails, no further host is started; hosts already under way finish (or roll back). The same holds
+ * for every rollout once the operator is stopping ({@link #stopStarting()}), so that the stop can wait for the
+ * steps under way ({@link #awaitNoStepUnderWay}) instead of cutting them off half-way.
  */
 public final class Rollout {
   private final WinRmConnector connector;
@@ -50,14 +51,17 @@ public final class Rollout {
       return Map.of();
     }
     AtomicBoolean stop = new AtomicBoolean();
-    HostStepRunner runner = new HostStepRunner(connector, reader, planner, clock, desired, settings, ledger, listener);
+    SiteHealth health = new SiteHealth(settings.health(), listener);
+    HostStepRunner runner = new HostStepRunner(clock, ledger, listener,
+        new HostChanger(connector, reader, planner, clock, desired, settings, listener),
+        new LoadBalancers(settings.drain(), connector, listener), health);
     int threads = Math.min(settings.maxUnavailable(), ordered.size());
     ExecutorService pool = Executors.newFixedThreadPool(threads, namedThreads());
     try {
       List<Future<HostOutcome>> futures = new ArrayList<>();
       for (HostChange change : ordered) {
         futures.add(pool.submit(() -> {
-          if (stop.get() || !beginStep()) {
+          if (stop.get() || refused(change, settings, listener) || !beginStep()) {
             return null;
           }
           try {
@@ -81,7 +85,21 @@ public final class Rollout {
       return outcomes;
     } finally {
       pool.shutdown();
+      health.close();
     }
+  }
+
+  /** A new step refused by the windows (at the moment it would start); an unfinished one always goes on. */
+  private boolean refused(HostChange change, RolloutSettings settings, RolloutListener listener) {
+    if (change.resumes()) {
+      return false;
+    }
+    String why = settings.admission().refusal(change.host(), clock.instant());
+    if (why != null) {
+      listener.deferred(change.host(), why);
+      return true;
+    }
+    return false;
   }
 
   /** From now on no host step starts, in this rollout or any later one; steps under way go on to their end. */

@@ -12,16 +12,16 @@ import java.util.List;
 
 /**
  * A farm file: {@code hosts:}, a list of hosts, each with the Windows emulation's keys plus the
- * three the farm reads itself: {@code winrm}, {@code faults} and {@code drift}.
+ * four the farm reads itself: {@code winrm}, {@code faults}, {@code drift} and {@code http}.
  */
 final class FarmFile {
-  static final List<String> FARM_KEYS = List.of("winrm", "faults", "drift");
+  static final List<String> FARM_KEYS = List.of("winrm", "faults", "drift", "http");
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** One host of the file, its farm keys read, its Windows keys left for the emulation. */
   record HostEntry(String name, ObjectNode windowsKeys, WinRmSettings winrm, FaultSettings faults,
-      List<DriftStep> drift) {}
+      List<DriftStep> drift, HttpSettings http) {}
 
   private FarmFile() {}
 
@@ -52,7 +52,8 @@ final class FarmFile {
       hosts.add(new HostEntry(name, windows,
           read(hostNode.get("winrm"), WinRmSettings.class, where + " winrm", WinRmSettings.DEFAULTS),
           read(hostNode.get("faults"), FaultSettings.class, where + " faults", null),
-          readDrift(hostNode.get("drift"), where)));
+          readDrift(hostNode.get("drift"), where),
+          read(hostNode.get("http"), HttpSettings.class, where + " http", null)));
     }
     return hosts;
   }

@@ -30,4 +30,14 @@ public interface HostBackend extends CommandRunner {
 
   /** The names of the host's sites. */
   java.util.List<String> siteNames();
+
+  /** The ports of the sites' http bindings; none by default (a backend without web sites). */
+  default java.util.List<Integer> httpBindingPorts() {
+    return java.util.List.of();
+  }
+
+  /** The answer to an HTTP request on a binding port; see {@code WindowsHost.answerHttp}. */
+  default io.iisfarm.operator.simulator.windows.HttpAnswer answerHttp(int bindingPort, String hostHeader) {
+    throw new UnsupportedOperationException("this host serves no web sites");
+  }
 }

@@ -1,5 +1,6 @@
 package io.iisfarm.operator.simulator;
 
+import io.iisfarm.operator.simulator.wsman.SiteHttpListener;
 import io.iisfarm.operator.simulator.wsman.TlsIdentity;
 import io.iisfarm.operator.simulator.wsman.WsmanRuntime;
 import io.iisfarm.operator.simulator.wsman.WsmanServer;
@@ -136,6 +137,7 @@ public final class SimulatedFarm implements AutoCloseable {
     closed = true;
     for (SimulatedHost host : hosts.values()) {
       host.server().close();
+      host.closeSites();
     }
     runtime.close();
   }
@@ -154,7 +156,9 @@ public final class SimulatedFarm implements AutoCloseable {
           + " jdk.tls.disabledAlgorithms");
     }
     WsmanServer server = new WsmanServer(config, backend, runtime, config.https() ? tls : null);
-    SimulatedHost host = new SimulatedHost(name, backend, server, tls.caPem());
+    SiteHttpListener sites = entry.http() == null ? null
+        : SiteHttpListener.start(runtime, backend.httpBindingPorts(), entry.http().ports(), backend::answerHttp);
+    SimulatedHost host = new SimulatedHost(name, backend, server, tls.caPem(), sites);
     hosts.put(name.toLowerCase(Locale.ROOT), host);
 
     for (String site : backend.siteNames()) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.iisfarm.operator.simulator.windows.WindowsHost;
 import io.iisfarm.operator.simulator.wsman.CommandJournal;
 import io.iisfarm.operator.simulator.wsman.HostFaults;
+import io.iisfarm.operator.simulator.wsman.SiteHttpListener;
 import io.iisfarm.operator.simulator.wsman.WsmanCounters;
 import io.iisfarm.operator.simulator.wsman.WsmanServer;
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -21,13 +23,15 @@ public final class SimulatedHost {
   private final HostBackend backend;
   private final WsmanServer server;
   private final String caPem;
+  private final SiteHttpListener sites;
   private final AtomicInteger driftsApplied = new AtomicInteger();
 
-  SimulatedHost(String name, HostBackend backend, WsmanServer server, String caPem) {
+  SimulatedHost(String name, HostBackend backend, WsmanServer server, String caPem, SiteHttpListener sites) {
     this.name = name;
     this.backend = backend;
     this.server = server;
     this.caPem = caPem;
+    this.sites = sites;
   }
 
   public String name() {
@@ -105,6 +109,14 @@ public final class SimulatedHost {
     throw new IllegalStateException(name + " does not run the Windows emulation");
   }
 
+  /**
+   * Where this host's web sites are served: binding port (as in the sites' bindings, e.g. 80) to the port on
+   * 127.0.0.1 that answers for it. Empty unless the farm file gives the host an {@code http:} key.
+   */
+  public Map<Integer, Integer> httpPorts() {
+    return sites == null ? Map.of() : sites.ports();
+  }
+
   public HostFaults faults() {
     return server.faults();
   }
@@ -149,6 +161,12 @@ public final class SimulatedHost {
 
   WsmanServer server() {
     return server;
+  }
+
+  void closeSites() {
+    if (sites != null) {
+      sites.close();
+    }
   }
 
   void driftApplied() {

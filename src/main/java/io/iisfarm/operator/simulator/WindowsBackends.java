@@ -81,6 +81,16 @@ final class WindowsBackends {
     }
 
     @Override
+    public List<Integer> httpBindingPorts() {
+      return host.httpBindingPorts();
+    }
+
+    @Override
+    public io.iisfarm.operator.simulator.windows.HttpAnswer answerHttp(int bindingPort, String hostHeader) {
+      return host.answerHttp(bindingPort, hostHeader);
+    }
+
+    @Override
     public List<String> siteNames() {
       return host.sites().stream().map(SiteView::name).toList();
     }

@@ -47,10 +47,18 @@ public final class ConditionReasons {
   public static final String NOTHING_TO_APPLY = "NothingToApply";
   public static final String AUDIT_MODE = "AuditMode";
   public static final String SUSPENDED = "Suspended";
+  /** Ready and Progressing: steps wait for a maintenance window (none open, or the open one too short). */
+  public static final String WAITING_FOR_MAINTENANCE_WINDOW = "WaitingForMaintenanceWindow";
 
   // Degraded
   public static final String ROLLED_BACK = "RolledBack";
   public static final String ROLLOUT_FAILED = "RolloutFailed";
+  /** A site stopped answering as expected after a host's change; the host was restored from its backup. */
+  public static final String HEALTH_CHECK_FAILED = "HealthCheckFailed";
+  /** A host could not be taken out of its load balancer, so it was not changed. */
+  public static final String DRAIN_FAILED = "DrainFailed";
+  /** A changed host could not be put back into its load balancer; it stays out until a retry succeeds. */
+  public static final String RESTORE_FAILED = "RestoreFailed";
   public static final String NO_FAILURES = "NoFailures";
 
   private ConditionReasons() {}

@@ -43,6 +43,16 @@ public final class EventRecorder {
   public static final String ROLLED_BACK = ConditionReasons.ROLLED_BACK;
   public static final String ROLLOUT_FAILED = ConditionReasons.ROLLOUT_FAILED;
   public static final String SITE_ID_CONFLICT = ConditionReasons.SITE_ID_CONFLICT;
+  public static final String DRAINED = "Drained";
+  public static final String RESTORED = "Restored";
+  public static final String HEALTH_CHECK_FAILED = ConditionReasons.HEALTH_CHECK_FAILED;
+  public static final String DRAIN_FAILED = ConditionReasons.DRAIN_FAILED;
+  public static final String RESTORE_FAILED = ConditionReasons.RESTORE_FAILED;
+  public static final String MAINTENANCE_WINDOW_WAIT = "MaintenanceWindowWait";
+  /** A site's health check failed before a host's change: the change is not held to it (or the path is blocked). */
+  public static final String SITE_DOWN_BEFORE_CHANGE = "SiteDownBeforeChange";
+  public static final String EMERGENCY_ROLLOUT = "EmergencyRollout";
+  public static final String EMERGENCY_ROLLOUT_COMPLETED = "EmergencyRolloutCompleted";
 
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
 
@@ -91,6 +101,7 @@ public final class EventRecorder {
       // the planner's InvalidSpec findings (a v4.0-only algorithm meets a v2.0 runtime on some host)
       report.invalidSpecMessages().forEach(m -> invalidSpec(farm, m));
     }
+    windows(farm, report);
     for (HostReport host : report.hosts()) {
       if (host.failure() != null) {
         hostFailed(farm, host.name(), host.failure());
@@ -99,6 +110,10 @@ public final class EventRecorder {
       if (rollout != null) {
         if (rollout.rolledBack()) {
           rolledBack(farm, host.name(), rollout.failure());
+        } else if (rollout.cause() == RolloutResult.Cause.DRAIN) {
+          emit(farm, Type.WARNING, DRAIN_FAILED, host.name() + ": " + rollout.failure());
+        } else if (rollout.cause() == RolloutResult.Cause.RESTORE) {
+          emit(farm, Type.WARNING, RESTORE_FAILED, host.name() + ": changed and healthy, but " + rollout.failure());
         } else if (rollout.failure() != null) {
           rolloutFailed(farm, host.name(), rollout.failure());
         } else if (!rollout.applied().isEmpty()) {
@@ -117,6 +132,31 @@ public final class EventRecorder {
         }
       }
     }
+  }
+
+  /** A reconcile whose steps wait for a maintenance window, or that overrode the windows in an emergency. */
+  private void windows(IisFarm farm, FarmReport report) {
+    if (!report.mode().changesHosts()) {
+      return;
+    }
+    RolloutGate gate = report.gate();
+    List<String> waiting = report.hosts().stream().filter(h -> h.reachable() && !h.plan().steps().isEmpty())
+        .map(HostReport::name).toList();
+    if (gate.holdsSteps() && !waiting.isEmpty()) {
+      emit(farm, Type.NORMAL, MAINTENANCE_WINDOW_WAIT, Summaries.plural(waiting.size(), "host") + " wait for a"
+          + " maintenance window (" + String.join(", ", waiting) + "): " + gate.why());
+    }
+    if (gate.emergencyActive()) {
+      emit(farm, Type.WARNING, EMERGENCY_ROLLOUT, "Changing hosts outside the maintenance windows, as the"
+          + " annotation " + IisFarm.EMERGENCY_ROLLOUT_ANNOTATION + " asks: " + gate.emergency().reason());
+    }
+  }
+
+  /** The emergency rollout ended: every host is in sync, and the windows hold again. */
+  public void emergencyCompleted(IisFarm farm, String reason) {
+    emit(farm, Type.NORMAL, EMERGENCY_ROLLOUT_COMPLETED, "The emergency rollout (" + reason + ") is complete: every"
+        + " host is in sync, and the maintenance windows hold again. Remove the annotation "
+        + IisFarm.EMERGENCY_ROLLOUT_ANNOTATION + ", or give it a new reason to override the windows again.");
   }
 
   public void changeApplied(IisFarm farm, String host, List<Step> steps) {

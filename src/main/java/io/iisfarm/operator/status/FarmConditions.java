@@ -39,12 +39,14 @@ public final class FarmConditions {
       return isFalse(READY, b.kind().reason(), b.message() + " No host is changed until the Secret is fixed.");
     }
     if (!f.rolledBack.isEmpty()) {
-      return isFalse(READY, ROLLED_BACK, "Verification failed and the host was restored from its backup: "
-          + f.rolloutFailures(f.rolledBack) + ". The next check retries; see the host's message and Events.");
+      return isFalse(READY, RolloutFailures.rolledBackReason(f.rolledBack), RolloutFailures.rolledBackLead(
+          f.rolledBack) + f.rolloutFailures(f.rolledBack) + ". The next check retries; see the host's message and"
+          + " Events.");
     }
     if (!f.rolloutFailed.isEmpty()) {
-      return isFalse(READY, ROLLOUT_FAILED, "Changing a host failed: " + f.rolloutFailures(f.rolloutFailed)
-          + ". The next check retries; see the host's message and Events.");
+      return isFalse(READY, RolloutFailures.failedReason(f.rolloutFailed), RolloutFailures.failedLead(
+          f.rolloutFailed) + f.rolloutFailures(f.rolloutFailed) + ". The next check retries; see the host's message"
+          + " and Events.");
     }
     if (!f.report.mode().changesHosts() && !f.drifted.isEmpty()) {
       return isFalse(READY, DRIFT_DETECTED, f.drifted.size() + " of " + f.total + " hosts differ from the spec: "
@@ -61,6 +63,11 @@ public final class FarmConditions {
     }
     if (!f.notChecked.isEmpty()) {
       return isFalse(READY, NOT_CHECKED, "Not read in this check: " + Summaries.names(f.notChecked) + ".");
+    }
+    if (f.report.inFlight().isEmpty() && !f.pending.isEmpty() && f.report.gate().holdsSteps()) {
+      return isFalse(READY, WAITING_FOR_MAINTENANCE_WINDOW, Summaries.hostsWithDrift(f.pending) + " differ from"
+          + " the spec; their steps wait for a maintenance window: " + f.report.gate().why()
+          + " See status.plannedSteps.");
     }
     if (!f.pending.isEmpty() || !f.report.inFlight().isEmpty()) {
       return isFalse(READY, ROLLOUT_IN_PROGRESS, "Changes are being rolled out: " + Summaries.pending(f.pending)
@@ -186,9 +193,16 @@ public final class FarmConditions {
       return isTrue(PROGRESSING, ROLLOUT_IN_PROGRESS, "Changing " + f.report.inFlight().stream()
           .map(s -> s.host() + " (" + s.action() + ")").collect(Collectors.joining(", ")) + ".");
     }
+    if (!f.pending.isEmpty() && f.report.gate().holdsSteps()) {
+      return isFalse(PROGRESSING, WAITING_FOR_MAINTENANCE_WINDOW, Summaries.stepCount(steps, f.pending)
+          + " wait (see status.plannedSteps): " + f.report.gate().why() + " To change hosts now, annotate the"
+          + " IisFarm iisfarm.io/emergency-rollout=<reason>.");
+    }
     if (!f.pending.isEmpty()) {
       return isTrue(PROGRESSING, ROLLOUT_PENDING, Summaries.stepCount(steps, f.pending) + " remain: "
-          + Summaries.pending(f.pending) + "; hosts change at most spec.rollout.maxUnavailable at a time.");
+          + Summaries.pending(f.pending) + "; hosts change at most spec.rollout.maxUnavailable at a time"
+          + (f.report.gate().emergencyActive() ? " (emergency rollout outside the maintenance windows: "
+              + f.report.gate().emergency().reason() + ")" : "") + ".");
     }
     if (f.inSync == f.total && f.total > 0) {
       return isFalse(PROGRESSING, CONVERGED, "Every host is in sync; nothing to change.");
@@ -199,12 +213,19 @@ public final class FarmConditions {
 
   static ConditionVerdict degraded(Facts f) {
     if (!f.rolledBack.isEmpty()) {
-      return isTrue(DEGRADED, ROLLED_BACK, "Restored from backup after a failed change: "
-          + f.rolloutFailures(f.rolledBack) + ". The next check retries; if it keeps failing, look at the host.");
+      return isTrue(DEGRADED, RolloutFailures.rolledBackReason(f.rolledBack), "Restored from backup after a"
+          + " failed change: " + f.rolloutFailures(f.rolledBack) + ". The next check retries; if it keeps failing, look at the host.");
     }
     if (!f.rolloutFailed.isEmpty()) {
-      return isTrue(DEGRADED, ROLLOUT_FAILED, "Changing a host failed: " + f.rolloutFailures(f.rolloutFailed)
-          + ". Check the host: a change without a verified result may need attention.");
+      String reason = RolloutFailures.failedReason(f.rolloutFailed);
+      String next = switch (reason) {
+        case DRAIN_FAILED -> " Nothing was changed; check the load balancer (spec.rollout.drain).";
+        case RESTORE_FAILED -> " The host is changed but out of the load balancer: the next check puts it back;"
+            + " check the load balancer now, the farm has one host less.";
+        default -> " Check the host: a change without a verified result may need attention.";
+      };
+      return isTrue(DEGRADED, reason, RolloutFailures.failedLead(f.rolloutFailed)
+          + f.rolloutFailures(f.rolloutFailed) + "." + next);
     }
     return isFalse(DEGRADED, NO_FAILURES, "No change failed.");
   }

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param hosts one entry per spec host, in spec order
  * @param blockers farm-level problems (InvalidSpec, SecretMissing, SecretInvalid)
  * @param inFlight host steps being applied right now (recorded before the host is touched)
+ * @param gate what the maintenance windows held back; {@link RolloutGate#OPEN} when nothing
  */
 public record FarmReport(
     long generation,
@@ -29,9 +30,16 @@ public record FarmReport(
     Instant checkedAt,
     List<HostReport> hosts,
     List<Blocker> blockers,
-    List<InFlightStep> inFlight) {
+    List<InFlightStep> inFlight,
+    RolloutGate gate) {
+
+  public FarmReport(long generation, EffectiveMode mode, boolean machineKeysManaged, Instant checkedAt,
+      List<HostReport> hosts, List<Blocker> blockers, List<InFlightStep> inFlight) {
+    this(generation, mode, machineKeysManaged, checkedAt, hosts, blockers, inFlight, RolloutGate.OPEN);
+  }
 
   public FarmReport {
+    gate = gate == null ? RolloutGate.OPEN : gate;
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(checkedAt, "checkedAt");
     hosts = hosts == null ? List.of() : List.copyOf(hosts);
@@ -53,6 +61,10 @@ public record FarmReport(
         hostsByFinding.computeIfAbsent(f.message(), m -> new ArrayList<>()).add(h.name())));
     hostsByFinding.forEach((message, names) -> out.add(String.join(", ", names) + ": " + message));
     return List.copyOf(out);
+  }
+
+  public FarmReport withGate(RolloutGate newGate) {
+    return new FarmReport(generation, mode, machineKeysManaged, checkedAt, hosts, blockers, inFlight, newGate);
   }
 
   public int hostsInSync() {

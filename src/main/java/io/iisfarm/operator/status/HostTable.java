@@ -1,7 +1,7 @@
 package io.iisfarm.operator.status;
 
-import io.iisfarm.operator.rollout.RolloutResult;
 import io.iisfarm.operator.api.HostStatus;
+import io.iisfarm.operator.api.KubeDuration;
 import io.iisfarm.operator.api.MachineKeyStatus;
 import io.iisfarm.operator.api.SiteStatus;
 import io.iisfarm.operator.model.HostObservation;
@@ -9,6 +9,7 @@ import io.iisfarm.operator.plan.Finding;
 import io.iisfarm.operator.plan.HostPlan;
 import io.iisfarm.operator.plan.KeyFileCheck;
 import io.iisfarm.operator.plan.SiteCheck;
+import io.iisfarm.operator.rollout.RolloutResult;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -46,6 +47,12 @@ final class HostTable {
         ? time(host.rollout().changedAt())
         : previous == null ? null : previous.lastChange();
 
+    String lastStepDuration = host.rollout() != null && host.rollout().took() != null
+        ? KubeDuration.format(host.rollout().took().withNanos(0))
+        : previous == null ? null : previous.lastStepDuration();
+    String phase = report.inFlight().stream().filter(s -> s.host().equals(host.name())).map(s -> s.phase())
+        .filter(p -> p != null).findFirst().orElse(null);
+
     return new HostStatus(host.name(), host.address(), reachable,
         obs == null ? null : obs.osName(),
         obs == null || obs.iisVersion() == null ? null : obs.iisVersion().toString(),
@@ -53,7 +60,7 @@ final class HostTable {
         host.reachable() ? nullIfEmpty(sites(plan)) : null,
         host.reachable() ? nullIfEmpty(keys(plan)) : null,
         nullIfEmpty(findings(host)),
-        lastCheck, lastChange, message(host, report));
+        lastCheck, lastChange, message(host, report), phase, lastStepDuration);
   }
 
   private static List<SiteStatus> sites(HostPlan plan) {
@@ -105,8 +112,11 @@ final class HostTable {
           .map(Finding::statusLine).orElse("conflict");
     }
     if (!plan.steps().isEmpty()) {
+      String waits = report.gate().deferred().containsKey(host.name())
+          ? "; waiting: " + report.gate().deferred().get(host.name())
+          : report.gate().waiting() && report.mode().changesHosts() ? "; waiting for a maintenance window" : "";
       return applied + Summaries.plural(plan.steps().size(), "step") + " planned, first: "
-          + plan.steps().get(0).describe();
+          + plan.steps().get(0).describe() + waits;
     }
     if (host.inSync()) {
       return applied + (plan.findings().isEmpty() ? "In sync." : "In sync; see findings.");

@@ -44,7 +44,8 @@ public final class StatusBuilder {
     }
     status.setHosts(rows);
     status.setInFlight(report.inFlight().isEmpty() ? null : report.inFlight());
-    status.setPlannedSteps(report.mode().changesHosts() ? null : planned(report));
+    status.setPlannedSteps(report.mode().changesHosts() && !report.gate().holdsSteps() ? null : planned(report));
+    status.setEmergencyRollout(report.gate().emergency());
     return status;
   }
 

@@ -13,12 +13,13 @@ class PackageTableTest {
     PackageTable table = PackageTable.read(Path.of("docs/architecture.md"));
 
     assertThat(table.packages()).containsExactly("cli", "reconciler", "metrics", "secrets", "observe", "rollout",
-        "status", "plan", "host", "winrm", "model", "api", "simulator");
+        "status", "schedule", "plan", "host", "winrm", "model", "api", "simulator");
     assertThat(table.mayUse().get("plan")).containsExactly("model", "api");
     assertThat(table.mayUse().get("host")).containsExactly("winrm", "model", "api");
     assertThat(table.mayUse().get("model")).containsExactly("api");
     assertThat(table.mayUse().get("winrm")).isEmpty();
     assertThat(table.mayUse().get("simulator")).isEmpty();
-    assertThat(table.mayUse().get("cli")).hasSize(12).doesNotContain("cli");
+    assertThat(table.mayUse().get("schedule")).containsExactly("api");
+    assertThat(table.mayUse().get("cli")).hasSize(13).doesNotContain("cli");
   }
 }

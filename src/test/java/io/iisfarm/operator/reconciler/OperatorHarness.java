@@ -121,8 +121,17 @@ final class OperatorHarness implements AutoCloseable {
 
   /** Starts an operator as the chart's ServiceAccount, with the chart's RBAC for {@code options}. */
   OperatorRuntime startOperator(RuntimeOptions options, ProgressListener progress) {
+    return startOperator(options, progress, java.time.Clock.systemUTC());
+  }
+
+  /** As {@link #startOperator()}, reading {@code clock} (maintenance windows, status times), which the test moves. */
+  OperatorRuntime startOperatorWithClock(java.time.Clock clock) {
+    return startOperator(options(null, null, "test"), progress, clock);
+  }
+
+  private OperatorRuntime startOperator(RuntimeOptions options, ProgressListener progress, java.time.Clock clock) {
     KubernetesClient operatorClient = operatorClient(chart(options.namespaces(), options.leaseName()));
-    OperatorRuntime runtime = OperatorRuntime.start(operatorClient, options, progress);
+    OperatorRuntime runtime = OperatorRuntime.start(operatorClient, options, progress, clock);
     runtimes.add(runtime);
     return runtime;
   }

@@ -90,6 +90,7 @@ final class Reports {
     private final List<HostReport> hosts = new ArrayList<>();
     private final List<Blocker> blockers = new ArrayList<>();
     private final List<InFlightStep> inFlight = new ArrayList<>();
+    private RolloutGate gate = RolloutGate.OPEN;
 
     Builder(DesiredFarm desired) {
       this.desired = desired;
@@ -138,8 +139,14 @@ final class Reports {
       return this;
     }
 
+    Builder gate(RolloutGate g) {
+      gate = g;
+      return this;
+    }
+
     FarmReport build() {
-      return new FarmReport(generation, mode, desired.machineKey() != null, CHECKED_AT, hosts, blockers, inFlight);
+      return new FarmReport(generation, mode, desired.machineKey() != null, CHECKED_AT, hosts, blockers, inFlight,
+          gate);
     }
   }
 

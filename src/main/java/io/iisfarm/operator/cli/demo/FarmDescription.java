@@ -7,6 +7,7 @@ import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmSpec;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.api.MachineKeyStatus;
+import io.iisfarm.operator.api.RolloutSpec;
 import io.iisfarm.operator.api.SiteStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +63,7 @@ public final class FarmDescription {
         Map.entry("Mode", spec.getMode().wireName() + (Boolean.TRUE.equals(spec.getSuspend()) ? " (suspended)" : "")),
         Map.entry("Resync Interval", spec.getResyncInterval()),
         Map.entry("Max Unavailable", String.valueOf(spec.getRollout().getMaxUnavailable())),
+        Map.entry("Rollout", rollout(spec.getRollout())),
         Map.entry("WinRM", winrm.getTransport().wireName() + ", " + winrm.getAuth().wireName()
             + (winrm.getCaSecretRef() == null ? "" : ", CA from Secret " + winrm.getCaSecretRef().getName())
             + (Boolean.TRUE.equals(winrm.getAllowLegacyTls()) ? ", TLS 1.0 allowed" : "")),
@@ -71,6 +73,35 @@ public final class FarmDescription {
             .collect(Collectors.joining(", "))),
         Map.entry("Machine Key", key == null ? "<not managed>" : key.getValidation().wireName() + "/"
             + key.getDecryption().wireName() + ", from Secret " + key.getSecretRef().getName())));
+  }
+
+  /** Windows, drain and health checks in one line, e.g. {@code windows Sat 22:00-02:00 UTC; drain nlb; ...}. */
+  static String rollout(RolloutSpec rollout) {
+    List<String> parts = new ArrayList<>();
+    if (rollout.getWindows() != null && !rollout.getWindows().isEmpty()) {
+      parts.add("windows " + rollout.getWindows().stream().map(w -> w.getDays().stream()
+          .map(d -> d.wireName()).collect(Collectors.joining(",")) + " " + w.getStart() + "-" + w.getEnd() + " "
+          + w.getTimeZone()).collect(Collectors.joining(", ")));
+    }
+    var drain = rollout.getDrain();
+    if (drain != null) {
+      List<String> methods = new ArrayList<>();
+      if (drain.getWebhook() != null) {
+        methods.add("webhook");
+      }
+      if (drain.getNlb() != null) {
+        methods.add("nlb");
+      }
+      if (drain.getDelay() != null) {
+        methods.add("delay " + drain.getDelay());
+      }
+      parts.add("drain " + String.join(", ", methods));
+    }
+    if (rollout.getHealthCheck() != null && !rollout.getHealthCheck().getSites().isEmpty()) {
+      parts.add("health checks " + rollout.getHealthCheck().getSites().stream().map(c -> c.getSite())
+          .collect(Collectors.joining(", ")));
+    }
+    return parts.isEmpty() ? "at any time, no drain, no health checks" : String.join("; ", parts);
   }
 
   private static void status(List<String> out, IisFarmStatus status) {

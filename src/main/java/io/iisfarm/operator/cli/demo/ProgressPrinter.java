@@ -11,13 +11,14 @@ import io.iisfarm.operator.plan.Step;
 import io.iisfarm.operator.reconciler.ProgressListener;
 import io.iisfarm.operator.rollout.RolloutListener;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -104,6 +105,46 @@ public final class ProgressPrinter implements ProgressListener {
         lastInSync.put(host, true);
         lastShown.remove(host);
         line(host, "verified", "read back: the host matches the spec");
+      }
+
+      @Override
+      public void drained(String host, String method, Duration took) {
+        line(host, "drained", switch (method) {
+          case "nlb" -> "out of NLB: nlb.exe drainstop, connections drained";
+          case "webhook" -> "out of the load balancer (webhook)";
+          default -> "waited " + took.toSeconds() + " s for sessions to end";
+        });
+      }
+
+      @Override
+      public void drainNote(String host, String note) {
+        line(host, "note", note);
+      }
+
+      @Override
+      public void healthChecked(String host, String site, String answer, boolean healthy, boolean beforeChange,
+          Duration took) {
+        if (healthy || !beforeChange) {
+          line(host, healthy ? "healthy" : "unhealthy", answer);
+        } else {
+          line(host, "down already", answer + "; not checked after the change");
+        }
+      }
+
+      @Override
+      public void restored(String host, String method, Duration took) {
+        line(host, "restored", method.equals("nlb") ? "back in NLB: nlb.exe start, converged"
+            : "back in the load balancer (" + method + ")");
+      }
+
+      @Override
+      public void restoreFailed(String host, String why) {
+        line(host, "not restored", why);
+      }
+
+      @Override
+      public void deferred(String host, String why) {
+        line(host, "waiting", why);
       }
 
       @Override

@@ -48,7 +48,11 @@ public final class SetupSummary {
     table.row("IisFarm", farm.getMetadata().getName(), "mode " + spec.getMode().wireName() + ", sites "
         + spec.getSites().stream().map(s -> s.getName() + "=" + s.getId()).collect(Collectors.joining(" "))
         + ", machineKey " + spec.getMachineKey().getValidation().wireName() + "/"
-        + spec.getMachineKey().getDecryption().wireName() + ", resync every " + spec.getResyncInterval());
+        + spec.getMachineKey().getDecryption().wireName() + ", resync every " + spec.getResyncInterval()
+        + (spec.getRollout().getDrain() != null && spec.getRollout().getDrain().getNlb() != null
+            ? ", drains NLB" : "")
+        + (spec.getRollout().getHealthCheck() != null ? ", checks " + spec.getRollout().getHealthCheck().getSites()
+            .stream().map(c -> c.getSite()).collect(Collectors.joining(" and ")) : ""));
     table.lines().forEach(l -> out.add("  " + l));
     return out;
   }

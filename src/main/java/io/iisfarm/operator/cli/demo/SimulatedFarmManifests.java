@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.iisfarm.operator.api.AuthScheme;
 import io.iisfarm.operator.api.DecryptionAlgorithm;
+import io.iisfarm.operator.api.HostHttpSpec;
 import io.iisfarm.operator.api.HostSpec;
+import io.iisfarm.operator.api.PortMapping;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmSpec;
 import io.iisfarm.operator.api.MachineKeySpec;
@@ -67,6 +69,13 @@ public final class SimulatedFarmManifests {
     for (SimulatedHost host : farmHosts) {
       HostSpec hostSpec = new HostSpec(host.name().toLowerCase(Locale.ROOT), "127.0.0.1:" + host.port());
       hostSpec.setCredentialsSecretRef(new SecretRef(winrmSecretName(hostSpec.getName())));
+      if (!host.httpPorts().isEmpty()) {
+        // the simulated host serves each binding port (e.g. 80) on a free loopback port
+        HostHttpSpec http = new HostHttpSpec();
+        host.httpPorts().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            .forEach(e -> http.getPorts().add(new PortMapping(e.getKey(), e.getValue())));
+        hostSpec.setHttp(http);
+      }
       hosts.add(hostSpec);
       secrets.add(secret(winrmSecretName(hostSpec.getName()),
           Map.of(WinRmSecrets.USERNAME, host.username(), WinRmSecrets.PASSWORD, host.password())));

@@ -78,6 +78,13 @@ final class HostBuilder {
         fs.ensureDirectory(WindowsFileSystem.fullPath(value, "C:\\"));
       }
     }
+    if (d.nlb() != null) {
+      // nlb.exe replaces wlbs.exe, which stays for compatibility (Microsoft Learn, "Network Load Balancing
+      // Tools"); both come with the NLB feature and its management tools
+      fs.write(sys32 + "\\nlb.exe", EXE);
+      fs.write(sys32 + "\\wlbs.exe", EXE);
+      host.nlb = new NlbCluster(d.nlb(), clock);
+    }
     frameworks(fs);
     if (os.isIis6()) {
       iis6(fs);

@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
  * @param backups configuration backups taken of the initial state (appcmd on IIS7+, iisback on IIS6)
  * @param sharedConfiguration IIS7+ only: the UNC path of an IIS Shared Configuration store; redirection.config
  *     points there and every host of the farm naming the same path shares one site configuration
+ * @param nlb the host's Network Load Balancing membership; absent: the NLB feature is not installed
  */
 public record HostDefinition(
     String name,
@@ -37,10 +38,11 @@ public record HostDefinition(
     List<Framework> frameworks,
     List<Site> sites,
     List<String> backups,
-    String sharedConfiguration) {
+    String sharedConfiguration,
+    Nlb nlb) {
 
   /** Keys of a farm host entry that the WinRM server owns. */
-  public static final Set<String> WINRM_SIDE_KEYS = Set.of("winrm", "faults", "drift");
+  public static final Set<String> WINRM_SIDE_KEYS = Set.of("winrm", "faults", "drift", "http");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -144,6 +146,41 @@ public record HostDefinition(
    * @param appRoot IIS6 only; default {@code /LM/W3SVC/<id>/ROOT/<path>}
    */
   public record Application(String path, String physicalPath, String appPool, String appRoot, ConfigFile webConfig) {}
+
+  /**
+   * The host's membership of a Network Load Balancing cluster; {@code nlb.exe} and {@code wlbs.exe} exist only
+   * on hosts that have one.
+   *
+   * @param state {@code converged} (default), {@code stopped} or {@code suspended}
+   * @param hostId the host priority (unique host identifier), default 1
+   * @param members the host priorities of the cluster's members, default {@code [hostId]}
+   * @param drainSeconds how long a drainstop takes until the host's connections have ended, default 0
+   * @param exitCodes {@code wlbs} (default): exit codes are the WLBS return values (query: the state's code);
+   *     {@code zero}: every command exits 0
+   */
+  public record Nlb(String state, Integer hostId, List<Integer> members, Double drainSeconds, String exitCodes) {
+    public int effectiveHostId() { return hostId == null ? 1 : hostId; }
+
+    public List<Integer> effectiveMembers() {
+      return members == null || members.isEmpty() ? List.of(effectiveHostId()) : List.copyOf(members);
+    }
+
+    public double effectiveDrainSeconds() { return drainSeconds == null ? 0 : drainSeconds; }
+
+    public boolean stateAsExitCode() { return exitCodes == null || exitCodes.equals("wlbs"); }
+
+    NlbCluster.State initialState() {
+      String s = state == null ? "converged" : state;
+      return switch (s) {
+        case "converged" -> effectiveHostId() == effectiveMembers().stream().mapToInt(Integer::intValue).min()
+            .orElse(effectiveHostId()) ? NlbCluster.State.CONVERGED_DEFAULT : NlbCluster.State.CONVERGED;
+        case "stopped" -> NlbCluster.State.STOPPED;
+        case "suspended" -> NlbCluster.State.SUSPENDED;
+        default -> throw new IllegalArgumentException("nlb.state must be converged, stopped or suspended, not '"
+            + s + "'");
+      };
+    }
+  }
 
   /** Parses one host from YAML text. */
   public static HostDefinition fromYaml(String yaml) {

@@ -17,6 +17,26 @@ final class HostDefinitionValidator {
 
   private HostDefinitionValidator() {}
 
+  private static void nlb(String host, HostDefinition.Nlb nlb) {
+    try {
+      nlb.initialState();
+    } catch (IllegalArgumentException e) {
+      throw fail(host, e.getMessage());
+    }
+    if (nlb.effectiveHostId() < 1 || nlb.effectiveHostId() > 32) {
+      throw fail(host, "nlb.hostId is a host priority 1..32, not " + nlb.effectiveHostId());
+    }
+    if (!nlb.effectiveMembers().contains(nlb.effectiveHostId())) {
+      throw fail(host, "nlb.members must include the host's own hostId " + nlb.effectiveHostId());
+    }
+    if (nlb.effectiveDrainSeconds() < 0) {
+      throw fail(host, "nlb.drainSeconds must not be negative");
+    }
+    if (nlb.exitCodes() != null && !nlb.exitCodes().equals("wlbs") && !nlb.exitCodes().equals("zero")) {
+      throw fail(host, "nlb.exitCodes must be wlbs or zero, not '" + nlb.exitCodes() + "'");
+    }
+  }
+
   static void validate(HostDefinition d) {
     String host = d.name();
     if (host == null || !COMPUTER_NAME.matcher(host).matches()) {
@@ -32,6 +52,9 @@ final class HostDefinitionValidator {
     }
     if (bits == 32 && !d.os().allows32Bit()) {
       throw fail(host, d.os().displayName() + " exists only as a 64-bit system; bits must be 64");
+    }
+    if (d.nlb() != null) {
+      nlb(host, d.nlb());
     }
     if (d.user() != null && !d.user().matches("[A-Za-z0-9._-]{1,20}")) {
       throw fail(host, "user '" + d.user() + "' is not a valid account name");

@@ -19,6 +19,8 @@ final class HostRuntime {
   Metabase metabase;
   /** The .NET runtimes installed, as defined; set once while the host is built. */
   java.util.List<HostDefinition.Framework> frameworks = java.util.List.of();
+  /** The host's NLB cluster membership, or null when the NLB feature is not installed; set once while built. */
+  NlbCluster nlb;
   private RunContext current = new RunContext();
 
   HostRuntime(String hostname, OsVersion os, int bits, WindowsFileSystem fs, EnvironmentBlock env, Clock clock) {

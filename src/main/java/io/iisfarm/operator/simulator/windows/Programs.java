@@ -73,6 +73,7 @@ final class Programs {
       case "appcmd.exe" -> AppCmdTool::run;
       case "cscript.exe" -> CscriptHost::run;
       case "hostname.exe" -> Programs::hostname;
+      case "nlb.exe", "wlbs.exe" -> NlbTool::run;
       default -> null;
     };
   }

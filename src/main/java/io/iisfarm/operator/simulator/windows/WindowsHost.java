@@ -28,6 +28,8 @@ public final class WindowsHost implements CommandRunner {
   private final HostRuntime host;
   private final ReentrantLock lock;
   private final List<SiteStateListener> listeners = new CopyOnWriteArrayList<>();
+  /** The ASP.NET configuration fault: text whose presence in a machine-level config file breaks ASP.NET. */
+  private volatile String aspNetConfigurationFault;
 
   private WindowsHost(HostDefinition definition, HostRuntime host, ReentrantLock lock) {
     this.definition = definition;
@@ -233,6 +235,72 @@ public final class WindowsHost implements CommandRunner {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * The host's NLB state as {@code nlb.exe query} names it (Converged, Converged as DEFAULT, Draining, Stopped,
+   * Suspended, Converging); empty when the NLB feature is not installed.
+   */
+  public Optional<String> nlbState() {
+    lock.lock();
+    try {
+      if (host.nlb == null) {
+        return Optional.empty();
+      }
+      return Optional.of(host.nlb.state().displayName());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // --- HTTP ----------------------------------------------------------------------------------------
+
+  /** The ports of the sites' http bindings (what the farm serves on loopback for this host). */
+  public List<Integer> httpBindingPorts() {
+    return HttpSys.httpPorts(sites());
+  }
+
+  /**
+   * Answers an HTTP request that reached binding port {@code port} with Host header {@code hostHeader} (see
+   * {@link HttpSys}): 200 from a started site, 500 while ASP.NET cannot load its configuration, 404 for a
+   * stopped site, 400 for a host name no binding takes.
+   */
+  public HttpAnswer answerHttp(int port, String hostHeader) {
+    lock.lock();
+    try {
+      List<SiteView> sites = host.iis7 != null ? Views.iis7(host.iis7) : Views.iis6(host.metabase);
+      return HttpSys.answer(sites, port, hostHeader, this::aspNetConfigurationBrokenLocked, iisVersion());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Whether ASP.NET cannot load its configuration for {@code siteName}, so that the site answers 500: while
+   * {@link #configurationBroken()} (application pools and their runtime are not modelled, so a runtime that does
+   * not load fails every site), or while the {@linkplain #aspNetConfigurationFault(String) fault} holds and any
+   * machine.config or root web.config holds its text.
+   */
+  public boolean aspNetConfigurationBroken(String siteName) {
+    lock.lock();
+    try {
+      return aspNetConfigurationBrokenLocked(siteName);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Fault: from now on ASP.NET cannot load its configuration while any machine.config or root web.config
+   * holds {@code configText} (null clears the fault). Restoring the files from a backup heals the sites.
+   */
+  public void aspNetConfigurationFault(String configText) {
+    aspNetConfigurationFault = configText;
+  }
+
+  private boolean aspNetConfigurationBrokenLocked(String siteName) {
+    String text = aspNetConfigurationFault;
+    return configurationBroken() || text != null && HttpSys.configurationHolds(host, text);
   }
 
   /** The environment a new shell starts with. */

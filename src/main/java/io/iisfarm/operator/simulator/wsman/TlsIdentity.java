@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -139,6 +143,26 @@ public final class TlsIdentity {
       Files.createDirectories(parent);
     }
     return Files.writeString(file, caPem(), StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * A JDK server context presenting the farm's server certificate (TLS 1.2 and later), for other simulated
+   * services on loopback, such as a load balancer controller's webhook in tests.
+   */
+  public SSLContext serverSslContext() {
+    try {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setKeyEntry("server", serverKeys.getPrivate(), new char[0],
+          new Certificate[] {server, ca});
+      KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(store, new char[0]);
+      SSLContext context = SSLContext.getInstance("TLSv1.2");
+      context.init(keys.getKeyManagers(), null, null);
+      return context;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot build a server TLS context", e);
+    }
   }
 
   /** A server context offering exactly {@code protocols}; shared by every host that offers them. */
