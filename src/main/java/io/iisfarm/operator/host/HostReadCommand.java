@@ -31,6 +31,8 @@ final class HostReadCommand {
   static final String METABASE = "metabase";
   static final String RUNTIMES = "runtimes";
   static final String END = "end";
+  /** The console code page the read's output is written and decoded in: what the transport's shell asks for. */
+  static final int CONSOLE_CODE_PAGE = 437;
 
   private HostReadCommand() {}
 
@@ -60,21 +62,29 @@ final class HostReadCommand {
     return runtime.wireName() + "/" + bitness.bits();
   }
 
+  /**
+   * The read; every program in it reports its exit code as a status of its part ({@link Sections#exitCode}), and
+   * a file that does not exist says so ({@code @absent}), so that a failed or blocked program never looks like
+   * an empty answer.
+   */
   static String build(boolean readConfigs, String tempFile) {
     List<String> parts = new ArrayList<>();
     parts.add(Sections.echo(VER));
     parts.add("ver");
     parts.add(Sections.echo(HOSTNAME));
     parts.add("hostname");
+    parts.add(Sections.exitCode(HOSTNAME));
     parts.add(Sections.echo(TOOLS));
     parts.add("(if exist " + Cmd.APPCMD + " echo appcmd)");
     parts.add("(if exist " + Cmd.ADSUTIL + " echo adsutil)");
+    parts.add("(if exist " + Cmd.METABASE_XML + " echo metabase)");
     parts.add(Sections.echo(SITES));
-    parts.add("(if exist " + Cmd.APPCMD + " " + Cmd.appcmd("list site /xml") + ")");
+    parts.add("(if exist " + Cmd.APPCMD + " (" + Cmd.appcmd("list site /xml") + " & " + Sections.exitCode("appcmd") + "))");
     parts.add(Sections.echo(VDIRS));
-    parts.add("(if exist " + Cmd.APPCMD + " " + Cmd.appcmd("list vdir /xml") + ")");
+    parts.add("(if exist " + Cmd.APPCMD + " (" + Cmd.appcmd("list vdir /xml") + " & " + Sections.exitCode("appcmd") + "))");
     parts.add(Sections.echo(METABASE));
-    parts.add("(if not exist " + Cmd.APPCMD + " if exist " + Cmd.ADSUTIL + " " + Cmd.adsutil("ENUM_ALL W3SVC") + ")");
+    parts.add("(if not exist " + Cmd.APPCMD + " if exist " + Cmd.ADSUTIL + " (" + Cmd.adsutil("ENUM_ALL W3SVC") + " & "
+        + Sections.exitCode("cscript") + "))");
     parts.add(Sections.echo(RUNTIMES));
     for (ClrRuntime runtime : ClrRuntime.values()) {
       for (Bitness bitness : Bitness.values()) {
@@ -94,8 +104,10 @@ final class HostReadCommand {
 
   /**
    * @throws WinRmProtocolException naming the part that is missing or cannot be read
+   * @throws io.iisfarm.operator.winrm.ReadIncompleteException naming the part whose program failed or was blocked
    */
   static HostObservation parse(String host, String stdout, boolean readConfigs, Instant observedAt) {
+    Map<String, Sections.Part> sections = Sections.byName(stdout);
     Map<String, String> parts = Sections.split(stdout);
     List<String> required = new ArrayList<>(List.of(VER, HOSTNAME, TOOLS, SITES, VDIRS, METABASE, RUNTIMES, END));
     if (readConfigs) {
@@ -108,19 +120,25 @@ final class HostReadCommand {
       }
     }
     WindowsVersion windows = parsePart(host, VER, () -> WindowsVersion.parse(parts.get(VER)));
+    PartChecks.requireSuccess(host, sections.get(HOSTNAME), HOSTNAME, "hostname");
     String hostname = parts.get(HOSTNAME).strip();
     if (hostname.isEmpty() || hostname.contains("\n")) {
       throw new WinRmProtocolException(host, HOSTNAME, "hostname printed no single name", null);
     }
-    String tools = parts.get(TOOLS).toLowerCase(Locale.ROOT);
+    List<String> tools = parts.get(TOOLS).lines().map(l -> l.strip().toLowerCase(Locale.ROOT)).toList();
     IisVersion iis = null;
     List<ObservedSite> sites = List.of();
     if (tools.contains("appcmd")) {
       iis = windows.iisWithAppcmd();
+      PartChecks.requireSuccess(host, sections.get(SITES), "appcmd", "appcmd list site");
+      PartChecks.requireSuccess(host, sections.get(VDIRS), "appcmd", "appcmd list vdir");
       sites = parsePart(host, SITES, () -> appcmdSites(parts.get(SITES), parts.get(VDIRS)));
     } else if (tools.contains("adsutil")) {
       iis = windows.iisWithMetabase();
-      sites = parsePart(host, METABASE, () -> AdsutilOutput.sites(AdsutilOutput.parse(parts.get(METABASE))));
+      List<AdsutilOutput.Key> keys = PartChecks.metabase(host, sections.get(METABASE));
+      sites = parsePart(host, METABASE, () -> AdsutilOutput.sites(keys));
+    } else if (tools.contains("metabase")) {
+      throw PartChecks.adminScriptsMissing(host);
     }
     List<HostObservation.RuntimeInstall> installed = new ArrayList<>();
     for (ClrRuntime runtime : ClrRuntime.values()) {
@@ -133,18 +151,17 @@ final class HostReadCommand {
     List<ConfigFile> files = new ArrayList<>();
     if (readConfigs) {
       for (ConfigLocation location : allLocations()) {
-        String text = parts.get(filePart(location));
-        if (!text.isBlank()) {
-          files.add(parsePart(host, filePart(location), () -> configFile(location, text)));
+        byte[] bytes = FilePart.read(host, sections.get(filePart(location)), path(location));
+        if (bytes != null) {
+          files.add(parsePart(host, filePart(location), () -> configFile(location, bytes)));
         }
       }
     }
     return new HostObservation(hostname, windows.line(), windows.serverName(), iis, sites, installed, readConfigs,
-        files, List.of(), observedAt);
+        files, List.of(), observedAt, CONSOLE_CODE_PAGE);
   }
 
-  static ConfigFile configFile(ConfigLocation location, String certutilText) {
-    byte[] bytes = CertutilBase64.decode(certutilText);
+  static ConfigFile configFile(ConfigLocation location, byte[] bytes) {
     ConfigXml.Parsed parsed = ConfigXml.parse(bytes);
     return new ConfigFile(location, path(location), bytes, parsed.machineKey(), parsed.sessionState());
   }

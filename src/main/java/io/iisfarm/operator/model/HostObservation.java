@@ -16,6 +16,8 @@ import java.util.Optional;
  *     allowKeyTransferOverHttp); {@code configFiles} and {@code siteConfigs} are then empty
  * @param configFiles every machine.config and root web.config present
  * @param siteConfigs machineKey and sessionState found in sites' own web.config files
+ * @param consoleCodePage the code page the host's output was written and decoded in (437): a name or path with
+ *     characters it cannot carry cannot be read or named reliably
  */
 public record HostObservation(
     String hostname,
@@ -27,7 +29,19 @@ public record HostObservation(
     boolean configsRead,
     List<ConfigFile> configFiles,
     List<SiteWebConfig> siteConfigs,
-    Instant observedAt) {
+    Instant observedAt,
+    int consoleCodePage) {
+
+  /** The code page every read asks for: 437, the OEM code page of en-US Windows. */
+  public static final int DEFAULT_CONSOLE_CODE_PAGE = 437;
+
+  /** An observation read in code page 437. */
+  public HostObservation(String hostname, String osVersion, String osName, IisVersion iisVersion,
+      List<ObservedSite> sites, List<RuntimeInstall> installed, boolean configsRead, List<ConfigFile> configFiles,
+      List<SiteWebConfig> siteConfigs, Instant observedAt) {
+    this(hostname, osVersion, osName, iisVersion, sites, installed, configsRead, configFiles, siteConfigs, observedAt,
+        DEFAULT_CONSOLE_CODE_PAGE);
+  }
 
   public HostObservation {
     sites = List.copyOf(sites);
@@ -42,6 +56,16 @@ public record HostObservation(
   /** Site lookup by name, case-insensitively as IIS compares names. Several matches are possible on IIS6. */
   public List<ObservedSite> sitesNamed(String name) {
     return sites.stream().filter(s -> s.name().equalsIgnoreCase(name)).toList();
+  }
+
+  /**
+   * Whether {@code text} passes through the console code page unchanged: a name that does not cannot be told
+   * apart from others on this host (Windows writes {@code ?} or a look-alike for what the code page lacks).
+   */
+  public boolean representable(String text) {
+    java.nio.charset.Charset charset = consoleCodePage == 65001 ? java.nio.charset.StandardCharsets.UTF_8
+        : java.nio.charset.Charset.forName("IBM" + consoleCodePage);
+    return charset.newEncoder().canEncode(text) && text.indexOf('?') < 0;
   }
 
   public Optional<ConfigFile> configFile(ConfigLocation location) {

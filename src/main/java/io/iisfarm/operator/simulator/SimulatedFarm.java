@@ -165,7 +165,7 @@ public final class SimulatedFarm implements AutoCloseable {
     backend.addSiteStateListener((hostname, site, started) ->
         disruption.siteStateChanged(name, site, started));
     if (entry.faults() != null) {
-      entry.faults().applyTo(server.faults());
+      entry.faults().applyTo(server.faults(), backend);
     }
     scheduleDrift(host, backend, entry.drift());
     server.start();

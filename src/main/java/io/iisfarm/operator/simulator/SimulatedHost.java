@@ -109,6 +109,11 @@ public final class SimulatedHost {
     return server.faults();
   }
 
+  /** Faults that hit one program inside a command line (the Windows emulation only). */
+  public io.iisfarm.operator.simulator.windows.ProgramFaults programFaults() {
+    return backend.programFaults();
+  }
+
   public CommandJournal journal() {
     return server.journal();
   }

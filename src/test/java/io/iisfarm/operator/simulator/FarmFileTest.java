@@ -83,7 +83,7 @@ class FarmFileTest {
     FaultSettings settings = new FaultSettings("2s", null, true, null,
         new FaultSettings.OperationFault("receive", "TimedOut"),
         new FaultSettings.Drop(2, "afterRun"),
-        List.of(new FaultSettings.FailingCommand("^appcmd set", 5, "denied")));
+        List.of(new FaultSettings.FailingCommand("^appcmd set", 5, "denied")), null);
     HostFaults faults = new HostFaults();
 
     settings.applyTo(faults);

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
  * @param frameworks installed .NET runtimes, one entry per runtime and bitness
  * @param sites IIS sites in configuration order
  * @param backups configuration backups taken of the initial state (appcmd on IIS7+, iisback on IIS6)
+ * @param options how the host differs from a stock English install (language, code page, policies)
  */
 public record HostDefinition(
     String name,
@@ -34,7 +35,8 @@ public record HostDefinition(
     Map<String, String> env,
     List<Framework> frameworks,
     List<Site> sites,
-    List<String> backups) {
+    List<String> backups,
+    HostOptions options) {
 
   /** Keys of a farm host entry that the WinRM server owns. */
   public static final Set<String> WINRM_SIDE_KEYS = Set.of("winrm", "faults", "drift");
@@ -172,6 +174,10 @@ public record HostDefinition(
   /** 32 or 64, after defaults. */
   public int effectiveBits() {
     return bits != null ? bits : (os == OsVersion.SERVER2003 ? 32 : 64);
+  }
+
+  public HostOptions effectiveOptions() {
+    return options == null ? HostOptions.DEFAULTS : options;
   }
 
   public String effectiveUser() {

@@ -41,6 +41,11 @@ final class HostDefinitionValidator {
         throw fail(host, "env entry '" + e.getKey() + "' needs a name without '=' and a value");
       }
     }
+    try {
+      d.effectiveOptions().validate();
+    } catch (IllegalArgumentException e) {
+      throw fail(host, e.getMessage());
+    }
     validateFrameworks(host, d, bits);
     validateSites(host, d);
     Set<String> backups = new HashSet<>();

@@ -18,8 +18,17 @@ final class HostRuntime {
   /** The IIS6 metabase, or null on IIS7+; set once while the host is built. */
   Metabase metabase;
   private RunContext current = new RunContext();
+  private final HostOptions options;
+  private final ProgramFaults programFaults = new ProgramFaults();
+  private final Language language;
+  /** The console code page of the shell running the current line. */
+  private java.nio.charset.Charset consoleCharset;
 
-  HostRuntime(String hostname, OsVersion os, int bits, WindowsFileSystem fs, EnvironmentBlock env, Clock clock) {
+  HostRuntime(String hostname, OsVersion os, int bits, WindowsFileSystem fs, EnvironmentBlock env, Clock clock,
+      HostOptions options) {
+    this.options = options;
+    this.language = options.effectiveLanguage();
+    this.consoleCharset = CodePages.charset(options.effectiveCodePage());
     this.hostname = hostname;
     this.os = os;
     this.bits = bits;
@@ -29,6 +38,18 @@ final class HostRuntime {
   }
 
   RunContext context() { return current; }
+
+  HostOptions options() { return options; }
+
+  ProgramFaults programFaults() { return programFaults; }
+
+  Language language() { return language; }
+
+  java.nio.charset.Charset consoleCharset() { return consoleCharset; }
+
+  void consoleCharset(java.nio.charset.Charset charset) {
+    this.consoleCharset = charset;
+  }
 
   void begin(RunContext context) {
     this.current = context;

@@ -18,7 +18,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,13 +156,21 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         fault(ctx, request, soap, WsmanFault.shellQuotaExceeded(max));
         return;
       }
-      Charset charset = CodePages.forCodePage(soap.option("WINRS_CODEPAGE").orElse(null))
-          .orElse(CodePages.OEM);
-      ShellSession shell = new ShellSession(user, request.clientIp(), charset);
+      ShellSession shell = new ShellSession(user, request.clientIp(), codePage(soap));
       server.shells().put(shell.id(), shell);
       server.counters().shellOpened();
       respond(ctx, request, HttpResponseStatus.OK, WsmanResponses.createResponse(soap.messageId(),
           server.endpoint().toString(), shell, server.config().shellInCreateResponse()));
+    }
+  }
+
+  /** WINRS_CODEPAGE when it names a number, else the host's OEM code page (MS-WSMV 2.2.4.37). */
+  private int codePage(SoapRequest soap) {
+    try {
+      return soap.option("WINRS_CODEPAGE").map(String::strip).map(Integer::parseInt)
+          .orElse(server.runner().oemCodePage());
+    } catch (NumberFormatException e) {
+      return server.runner().oemCodePage();
     }
   }
 
@@ -208,7 +215,7 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     try {
       result = server.faults().failureFor(line)
           .map(f -> new CommandResult(f.exitCode(), "", f.stderr(), false))
-          .orElseGet(() -> server.runner().run(line));
+          .orElseGet(() -> server.runner().run(line, execution.codePage()));
     } catch (RuntimeException e) {
       // the command line may carry key material: name the failure, never the line
       LOG.warn("simulated host {} failed running a command: {}", server.config().machine(),
