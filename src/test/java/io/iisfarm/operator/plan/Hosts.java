@@ -139,6 +139,11 @@ public final class Hosts {
       return this;
     }
 
+    public HostBuilder siteConfig(SiteWebConfig config) {
+      siteConfigs.add(config);
+      return this;
+    }
+
     public HostBuilder siteConfig(String site, MachineKeySetting key, SessionStateSetting session) {
       siteConfigs.add(new SiteWebConfig(site, "C:\\inetpub\\" + site + "\\web.config", key, session));
       return this;
