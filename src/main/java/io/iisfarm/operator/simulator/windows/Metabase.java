@@ -147,8 +147,20 @@ final class Metabase {
     return b == null ? List.of() : (List<String>) b;
   }
 
-  /** Starts a site; a binding held by another started site fails with ERROR_ALREADY_EXISTS. */
+  /** Sites moved to a new ID whose change W3SVC has not applied yet (options.siteStartLag), until when. */
+  private final java.util.Map<Key, java.time.Instant> pending = new java.util.IdentityHashMap<>();
+
+  /**
+   * Starts a site; a binding held by another started site fails with ERROR_ALREADY_EXISTS; a site moved so
+   * recently that W3SVC has not applied the move fails with ERROR_OBJECT_NOT_FOUND (the error IIS gives for a
+   * site it has not loaded; that IIS6 gives the same one here is an assumption).
+   */
   void start(Key site) {
+    java.time.Instant until = pending.get(site);
+    if (until != null && host.clock.instant().isBefore(until)) {
+      throw new Win32Exception(Win32Error.OBJECT_NOT_FOUND);
+    }
+    pending.remove(site);
     if (started(site)) {
       return;
     }
@@ -187,6 +199,9 @@ final class Metabase {
     }
     parent.children.add(copy);
     parent.children.remove(source);
+    if ("IIsWebServer".equals(source.keyType())) {
+      pending.put(copy, host.clock.instant().plus(host.options().effectiveSiteStartLag()));
+    }
     host.context().markChanged();
     if (wasRunning) {
       host.context().siteStopped(siteName(source));
