@@ -210,15 +210,25 @@ public final class SimulatedFarm implements AutoCloseable {
     if (ntlm && !winrm.https()) {
       throw new IllegalArgumentException("host " + name + ": NTLM is offered over HTTPS only");
     }
+    // Server 2003 (with WMF 2.0) and 2008 R2 run WinRM 2.0, whose quotas are lower
+    boolean winrm2 = server2003 || os.contains("2008");
+    WsmanServerConfig.Quotas defaults = winrm2 ? WsmanServerConfig.Quotas.WINRM_2 : WsmanServerConfig.Quotas.WINRM_3;
+    WsmanServerConfig.Quotas quotas = new WsmanServerConfig.Quotas(
+        winrm.maxConcurrentUsers() != null ? winrm.maxConcurrentUsers() : defaults.maxConcurrentUsers(),
+        winrm.maxTimeoutms() != null ? winrm.maxTimeoutms() : defaults.maxTimeoutMs(),
+        winrm.maxEnvelopeSizekb() != null ? winrm.maxEnvelopeSizekb() : defaults.maxEnvelopeSizeKb());
     return new WsmanServerConfig(name.toUpperCase(Locale.ROOT), winrm.portOrZero(), winrm.https(),
         protocols, winrm.basic(), ntlm,
         winrm.username() == null ? "Administrator" : winrm.username(),
         winrm.password() == null ? randomPassword() : winrm.password(),
-        winrm.maxShellsPerUser() == null ? WsmanServerConfig.DEFAULT_MAX_SHELLS_PER_USER
-            : winrm.maxShellsPerUser(),
+        winrm.maxShellsPerUser() != null ? winrm.maxShellsPerUser()
+            : winrm2 ? WINRM2_MAX_SHELLS_PER_USER : WsmanServerConfig.DEFAULT_MAX_SHELLS_PER_USER,
         // Windows Server 2012 and later add rsp:Shell to the Create response; older ones do not
-        !(server2003 || os.contains("2008")));
+        !winrm2, quotas, winrm.otherAccounts());
   }
+
+  /** MaxShellsPerUser of WinRM 2.0 ("This user is allowed a maximum number of 5 concurrent shells", PowerShell Team blog, "Configuring WSMAN Limits", 2010). */
+  static final int WINRM2_MAX_SHELLS_PER_USER = 5;
 
   private static String randomPassword() {
     String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";

@@ -114,6 +114,16 @@ public final class SimulatedHost {
     return backend.programFaults();
   }
 
+  /** Shells open now on this host's listener, whoever owns them. */
+  public int openShells() {
+    return server.openShells();
+  }
+
+  /** Commands held in open shells: run, but not yet ended by a Signal or their shell's Delete. */
+  public int commandsHeld() {
+    return server.commandsHeld();
+  }
+
   public CommandJournal journal() {
     return server.journal();
   }

@@ -15,13 +15,18 @@ import java.util.Locale;
  * @param password default: a random one, made when the farm starts
  * @param maxShellsPerUser default 30 (MS-WSMV 2.2.4.42); 0 means unlimited
  * @param tlsProtocols default TLS 1.0 alone on Windows Server 2003, TLS 1.2 otherwise
+ * @param maxConcurrentUsers default 5 on WinRM 2.0 (Server 2003, 2008 R2), 10 later
+ * @param maxTimeoutms default 60000
+ * @param maxEnvelopeSizekb default 150 on WinRM 2.0, 500 later
+ * @param otherAccounts more Basic accounts, user name to password (to have several users hold shells)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record WinRmSettings(String transport, Integer port, List<String> auth, String username,
-    String password, Integer maxShellsPerUser, List<String> tlsProtocols) {
+    String password, Integer maxShellsPerUser, List<String> tlsProtocols, Integer maxConcurrentUsers,
+    Long maxTimeoutms, Integer maxEnvelopeSizekb, java.util.Map<String, String> otherAccounts) {
 
   public static final WinRmSettings DEFAULTS =
-      new WinRmSettings(null, null, null, null, null, null, null);
+      new WinRmSettings(null, null, null, null, null, null, null, null, null, null, null);
 
   public boolean https() {
     String t = transport == null ? "https" : transport.trim().toLowerCase(Locale.ROOT);
@@ -60,6 +65,8 @@ public record WinRmSettings(String transport, Integer port, List<String> auth, S
   public String toString() {
     return "WinRmSettings[transport=" + transport + ", port=" + port + ", auth=" + auth
         + ", username=" + username + ", password=" + (password == null ? null : "****")
-        + ", maxShellsPerUser=" + maxShellsPerUser + ", tlsProtocols=" + tlsProtocols + "]";
+        + ", maxShellsPerUser=" + maxShellsPerUser + ", tlsProtocols=" + tlsProtocols
+        + ", maxConcurrentUsers=" + maxConcurrentUsers + ", maxTimeoutms=" + maxTimeoutms + ", maxEnvelopeSizekb="
+        + maxEnvelopeSizekb + ", otherAccounts=" + (otherAccounts == null ? null : otherAccounts.keySet()) + "]";
   }
 }

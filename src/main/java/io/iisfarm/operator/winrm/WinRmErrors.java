@@ -112,7 +112,13 @@ final class WinRmErrors {
     String hint = switch (code == null ? "" : code) {
       case "5" -> ": access denied; the user must be an administrator on the host";
       case "2150858843" -> ": the shell is gone (the WinRM service restarted or closed idle shells); open a new session";
-      case "2150859174" -> ": the request exceeds the host's MaxEnvelopeSizekb";
+      case "2150859173" -> ": the user holds as many shells as MaxShellsPerUser allows (5 on Windows Server 2003 and"
+          + " 2008 R2, 30 later): close shells other tools left open or raise winrm/config/winrs MaxShellsPerUser";
+      case "2150859179" -> ": as many users hold shells as MaxConcurrentUsers allows (5 on Windows Server 2003 and"
+          + " 2008 R2, 10 later): raise winrm/config/winrs MaxConcurrentUsers";
+      case "2150859174" -> ": the user runs as many operations as the host's quota allows"
+          + " (MaxConcurrentOperationsPerUser)";
+      case "2150858881" -> ": the OperationTimeout exceeds the host's MaxTimeoutms (winrm/config)";
       default -> "";
     };
     return new WsManFaultException(host, code, reason,

@@ -27,9 +27,17 @@ final class WindowsVariantsFarm implements AutoCloseable {
 
   WinRmSession open(String name) {
     SimulatedHost host = farm.host(name);
-    WinRmEndpoint endpoint = WinRmEndpoint.https("127.0.0.1").port(host.port()).auth(WinRmEndpoint.Auth.BASIC)
-        .tls(TlsOptions.DEFAULT.withCaPem(farm.caPem()).withAllowLegacyTls(host.legacyTls())).build();
-    return connector.open(endpoint, WinRmCredentials.of(host.username(), host.password()));
+    return connector.open(endpoint(name).build(), WinRmCredentials.of(host.username(), host.password()));
+  }
+
+  WinRmEndpoint.Builder endpoint(String name) {
+    SimulatedHost host = farm.host(name);
+    return WinRmEndpoint.https("127.0.0.1").port(host.port()).auth(WinRmEndpoint.Auth.BASIC)
+        .tls(TlsOptions.DEFAULT.withCaPem(farm.caPem()).withAllowLegacyTls(host.legacyTls()));
+  }
+
+  WinRmConnector connector() {
+    return connector;
   }
 
   @Override

@@ -50,7 +50,7 @@ class FarmFileTest {
 
   @Test
   void settingsNeverShowThePassword() {
-    WinRmSettings settings = new WinRmSettings("https", 0, null, "u", "Sup3r-Secret", null, null);
+    WinRmSettings settings = new WinRmSettings("https", 0, null, "u", "Sup3r-Secret", null, null, null, null, null, null);
     assertThat(settings.toString()).doesNotContain("Sup3r-Secret");
   }
 

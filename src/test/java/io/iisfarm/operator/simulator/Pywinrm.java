@@ -82,12 +82,19 @@ public final class Pywinrm {
    */
   public static Run run(String endpoint, String username, String password, Path caPemFile,
       int codepage, String transport, List<String> commands) throws IOException {
+    return run(endpoint, username, password, caPemFile, codepage, transport, 20, commands);
+  }
+
+  /** As {@link #run(String, String, String, Path, int, String, List)}, with pywinrm's operation timeout. */
+  public static Run run(String endpoint, String username, String password, Path caPemFile,
+      int codepage, String transport, int operationTimeoutSeconds, List<String> commands) throws IOException {
     ObjectNode spec = JSON.createObjectNode()
         .put("endpoint", endpoint)
         .put("username", username)
         .put("password", password)
         .put("transport", transport)
-        .put("codepage", codepage);
+        .put("codepage", codepage)
+        .put("operationTimeout", operationTimeoutSeconds);
     if (caPemFile != null) {
       spec.put("ca", caPemFile.toAbsolutePath().toString());
     }

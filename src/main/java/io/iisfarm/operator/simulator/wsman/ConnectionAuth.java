@@ -98,9 +98,13 @@ final class ConnectionAuth {
     String user = decoded.substring(0, colon);
     String password = decoded.substring(colon + 1);
     // Windows account names are case-insensitive; passwords are not
-    boolean ok = user.equalsIgnoreCase(config.username())
-        && MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8),
-            config.password().getBytes(StandardCharsets.UTF_8));
+    boolean ok = matches(user, password, config.username(), config.password())
+        || config.otherAccounts().entrySet().stream().anyMatch(a -> matches(user, password, a.getKey(), a.getValue()));
     return ok ? Optional.of(user.toLowerCase(Locale.ROOT)) : Optional.empty();
+  }
+
+  private static boolean matches(String user, String password, String knownUser, String knownPassword) {
+    return user.equalsIgnoreCase(knownUser) && MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8),
+        knownPassword.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -10,6 +10,7 @@ public final class WsmanCounters {
   private final AtomicInteger maxConnectionsOpen = new AtomicInteger();
   private final AtomicLong httpRequests = new AtomicLong();
   private final AtomicLong commandRequests = new AtomicLong();
+  private final AtomicLong receiveResponses = new AtomicLong();
   private final AtomicLong shellsCreated = new AtomicLong();
   private final AtomicInteger shellsOpen = new AtomicInteger();
   private final AtomicInteger maxShellsOpen = new AtomicInteger();
@@ -43,6 +44,15 @@ public final class WsmanCounters {
     return commandRequests.get();
   }
 
+  /** Receive responses that carried output or the end of a command (several for output over one envelope). */
+  public long receiveResponses() {
+    return receiveResponses.get();
+  }
+
+  void receiveAnswered() {
+    receiveResponses.incrementAndGet();
+  }
+
   public long shellsCreated() {
     return shellsCreated.get();
   }
@@ -71,6 +81,7 @@ public final class WsmanCounters {
     connectionsAccepted.set(0);
     httpRequests.set(0);
     commandRequests.set(0);
+    receiveResponses.set(0);
     shellsCreated.set(0);
     maxConnectionsOpen.set(connectionsOpen.get());
     maxShellsOpen.set(shellsOpen.get());

@@ -118,6 +118,11 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
       fault(ctx, request, soap, WsmanFault.actionNotSupported());
       return;
     }
+    WsmanServerConfig.Quotas quotas = server.config().quotas();
+    if (soap.operationTimeout().toMillis() > quotas.maxTimeoutMs()) {
+      fault(ctx, request, soap, WsmanFault.timeoutAboveMaximum(quotas.maxTimeoutMs()));
+      return;
+    }
     Optional<WsmanFaultKind> injected = server.faults().faultFor(operation);
     if (injected.isPresent()) {
       fault(ctx, request, soap, WsmanFault.of(injected.get(), soap.selector("ShellId").orElse(""),
@@ -154,6 +159,12 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
       long owned = server.shells().values().stream().filter(s -> s.owner().equals(user)).count();
       if (max > 0 && owned >= max) {
         fault(ctx, request, soap, WsmanFault.shellQuotaExceeded(max));
+        return;
+      }
+      int maxUsers = server.config().quotas().maxConcurrentUsers();
+      long users = server.shells().values().stream().map(ShellSession::owner).distinct().count();
+      if (owned == 0 && maxUsers > 0 && users >= maxUsers) {
+        fault(ctx, request, soap, WsmanFault.tooManyUsers(maxUsers));
         return;
       }
       ShellSession shell = new ShellSession(user, request.clientIp(), codePage(soap));
@@ -235,6 +246,12 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             e.getClass().getName());
       }
     }
+    Optional<java.time.Duration> slow = server.faults().extraRunTime(line);
+    if (slow.isPresent()) {
+      CommandResult done = result;
+      server.runtime().schedule(() -> execution.complete(done), slow.get());
+      return;
+    }
     execution.complete(result);
   }
 
@@ -249,8 +266,9 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         return;
       }
       CommandExecution execution = found.get();
-      int budget = Math.max(1024,
-          (soap.maxEnvelopeSize() - WsmanResponses.receiveOverhead(execution.id())) * 3 / 4);
+      // the envelope is at most what the client accepts and what the service sends (MaxEnvelopeSizekb)
+      int envelope = Math.min(soap.maxEnvelopeSize(), server.config().quotas().maxEnvelopeSizeKb() * 1024);
+      int budget = Math.max(1024, (envelope - WsmanResponses.receiveOverhead(execution.id())) * 3 / 4);
       AtomicBoolean answered = new AtomicBoolean();
       var timeout = ctx.executor().schedule(() -> {
         if (answered.compareAndSet(false, true)) {
@@ -261,6 +279,7 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         if (answered.compareAndSet(false, true)) {
           timeout.cancel(false);
           CommandExecution.OutputChunk chunk = execution.nextChunk(budget);
+          server.counters().receiveAnswered();
           respond(ctx, request, HttpResponseStatus.OK, WsmanResponses.receiveResponse(
               soap.messageId(), execution.id(), chunk.stdout(), chunk.stderr(), chunk.last(),
               chunk.exitCode()));
