@@ -148,7 +148,7 @@ public final class SimulatedFarm implements AutoCloseable {
     WinRmSettings winrm = entry.winrm();
     WsmanServerConfig config = serverConfig(name, backend, winrm);
     if (config.https() && config.tlsProtocols().contains("TLSv1") && !LegacyTls.enabled()) {
-      throw new IllegalStateException("host " + name + " speaks only TLS 1.0 (Windows Server 2003),"
+      throw new IllegalStateException("host " + name + " speaks TLS 1.0 (Windows Server 2003, or 2008 R2 by default),"
           + " which this JVM disables: call LegacyTls.enable() before any TLS use, or start the JVM"
           + " with -Djava.security.properties=<file> that drops TLSv1 from"
           + " jdk.tls.disabledAlgorithms");
@@ -204,8 +204,10 @@ public final class SimulatedFarm implements AutoCloseable {
       WinRmSettings winrm) {
     String os = backend.osName() == null ? "" : backend.osName();
     boolean server2003 = os.contains("2003");
+    // Server 2003 speaks TLS 1.0 alone; 2008 R2 supports TLS 1.2 but SCHANNEL leaves it disabled by default
+    // (learn.microsoft.com/windows-server/security/tls/tls-registry-settings)
     List<String> protocols = winrm.tlsProtocols() != null ? winrm.tlsProtocols()
-        : server2003 ? TlsIdentity.LEGACY_PROTOCOLS : TlsIdentity.MODERN_PROTOCOLS;
+        : server2003 || os.contains("2008 R2") ? TlsIdentity.LEGACY_PROTOCOLS : TlsIdentity.MODERN_PROTOCOLS;
     boolean ntlm = winrm.ntlm();
     if (ntlm && !winrm.https()) {
       throw new IllegalArgumentException("host " + name + ": NTLM is offered over HTTPS only");

@@ -146,7 +146,10 @@ final class WinRmErrors {
     if (lower.contains("protocol") || lower.contains("no appropriate")) {
       hint = endpoint.tls().allowLegacyTls()
           ? (LegacyTls.jvmDisablesTls10() ? LegacyTls.JVM_SETTING_HINT : "the host offers no protocol in common")
-          : "the host may speak only TLS 1.0 (Windows Server 2003): set winrm.allowLegacyTls for it";
+          : "the host may speak only TLS 1.0 (Windows Server 2003; Windows Server 2008 R2 unless TLS 1.2 is switched"
+              + " on in SCHANNEL): on 2008 R2 set HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL"
+              + "\\Protocols\\TLS 1.2\\Server Enabled=1 and DisabledByDefault=0 and restart it; on 2003 (or meanwhile)"
+              + " set winrm.allowLegacyTls for the farm";
     } else if (lower.contains("subject alternative") || lower.contains("hostname") || lower.contains("host name")) {
       hint = "the certificate does not name " + endpoint.host() + ": use the name it was issued for";
     } else if (lower.contains("path") || lower.contains("certif") || lower.contains("trust")) {

@@ -90,6 +90,23 @@ class OperatorClientIT {
   }
 
   @Test
+  void server2008r2OffersOnlyTls10ByDefaultAndTheFailureSaysWhatToChange() throws Exception {
+    try (SimulatedFarm r2 = SimulatedFarm.fromYaml("hosts:\n  - {name: r2, os: server2008r2, winrm: {auth: [basic]}}\n");
+        WinRmConnector own = new WinRmConnector()) {
+      SimulatedHost host = r2.host("r2");
+      assertThat(host.legacyTls()).as("SCHANNEL's default on 2008 R2").isTrue();
+      WinRmEndpoint modern = WinRmEndpoint.https("127.0.0.1").port(host.port()).auth(WinRmEndpoint.Auth.BASIC)
+          .tls(TlsOptions.DEFAULT.withCaPem(r2.caPem())).build();
+      assertThatThrownBy(() -> own.open(modern, credentials(host)))
+          .isInstanceOf(io.iisfarm.operator.winrm.TlsException.class)
+          .hasMessageContaining("2008 R2").hasMessageContaining("TLS 1.2").hasMessageContaining("allowLegacyTls");
+      try (WinRmSession session = own.open(modern.withTls(modern.tls().withAllowLegacyTls(true)), credentials(host))) {
+        assertThat(session.run("ver").stdout()).contains("[Version 6.1.7601]");
+      }
+    }
+  }
+
+  @Test
   void refusedAndRejectedHostsAreReportedAsSuch() {
     SimulatedHost host = farm.host("iis6");
     WinRmEndpoint endpoint = endpoint(host, WinRmEndpoint.Auth.BASIC);

@@ -339,7 +339,10 @@ class WinRmTransportIT {
     WinRmEndpoint endpoint = https(WinRmEndpoint.Auth.BASIC, new TlsOptions(certificates().caPem(), false, false), "TLSv1");
     assertThatThrownBy(() -> connector.open(endpoint, CREDENTIALS))
         .isInstanceOf(TlsException.class)
-        .hasMessageContaining("allowLegacyTls");
+        .hasMessageContaining("allowLegacyTls")
+        .hasMessageContaining("Windows Server 2003")
+        .hasMessageContaining("2008 R2")
+        .hasMessageContaining("SCHANNEL\\Protocols\\TLS 1.2\\Server Enabled=1");
     assertThat(wsman.actions).isEmpty();
   }
 
