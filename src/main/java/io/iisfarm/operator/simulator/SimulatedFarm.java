@@ -209,9 +209,6 @@ public final class SimulatedFarm implements AutoCloseable {
     List<String> protocols = winrm.tlsProtocols() != null ? winrm.tlsProtocols()
         : server2003 || os.contains("2008 R2") ? TlsIdentity.LEGACY_PROTOCOLS : TlsIdentity.MODERN_PROTOCOLS;
     boolean ntlm = winrm.ntlm();
-    if (ntlm && !winrm.https()) {
-      throw new IllegalArgumentException("host " + name + ": NTLM is offered over HTTPS only");
-    }
     // Server 2003 (with WMF 2.0) and 2008 R2 run WinRM 2.0, whose quotas are lower
     boolean winrm2 = server2003 || os.contains("2008");
     WsmanServerConfig.Quotas defaults = winrm2 ? WsmanServerConfig.Quotas.WINRM_2 : WsmanServerConfig.Quotas.WINRM_3;
@@ -226,7 +223,9 @@ public final class SimulatedFarm implements AutoCloseable {
         winrm.maxShellsPerUser() != null ? winrm.maxShellsPerUser()
             : winrm2 ? WINRM2_MAX_SHELLS_PER_USER : WsmanServerConfig.DEFAULT_MAX_SHELLS_PER_USER,
         // Windows Server 2012 and later add rsp:Shell to the Create response; older ones do not
-        !winrm2, quotas, winrm.otherAccounts());
+        !winrm2, quotas, winrm.otherAccounts(),
+        new WsmanServerConfig.Policy(Boolean.TRUE.equals(winrm.allowUnencrypted()),
+            Boolean.TRUE.equals(winrm.filteredLocalAccount())));
   }
 
   /** MaxShellsPerUser of WinRM 2.0 ("This user is allowed a maximum number of 5 concurrent shells", PowerShell Team blog, "Configuring WSMAN Limits", 2010). */

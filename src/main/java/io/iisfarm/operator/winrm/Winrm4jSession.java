@@ -97,9 +97,10 @@ final class Winrm4jSession implements WinRmSession {
         .receiveTimeout(endpoint.operationTimeout().toMillis())
         .operationTimeout(endpoint.wsmanOperationTimeout().toMillis())
         .failureRetryPolicy((exception, attempt) -> NEVER)
-        // over HTTPS TLS already encrypts; over HTTP Windows wants NTLM message encryption when offered
+        // over HTTPS TLS already encrypts; over plain HTTP Windows (AllowUnencrypted=false) takes only messages
+        // sealed with the NTLM session key (MS-WSMV 2.2.9.1.1), which winrm4j does: required, never optional
         .payloadEncryptionMode(endpoint.isHttps() || endpoint.auth() == WinRmEndpoint.Auth.BASIC
-            ? PayloadEncryptionMode.OFF : PayloadEncryptionMode.OPTIONAL);
+            ? PayloadEncryptionMode.OFF : PayloadEncryptionMode.REQUIRED);
   }
 
   @Override

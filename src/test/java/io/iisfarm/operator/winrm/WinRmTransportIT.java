@@ -75,6 +75,8 @@ class WinRmTransportIT {
     assertThatThrownBy(() -> connector.open(endpoint, CREDENTIALS))
         .isInstanceOf(AuthenticationFailedException.class)
         .hasMessageContaining("401")
+        .hasMessageContaining("credentials were rejected")
+        .hasMessageContaining("LocalAccountTokenFilterPolicy")
         .satisfies(e -> assertNoSecret(e));
     assertThat(events).singleElement().satisfies(e -> assertThat(e.failure()).isEqualTo(WinRmException.Kind.AUTHENTICATION));
   }

@@ -46,9 +46,16 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     this.auth = new ConnectionAuth(server.config());
   }
 
-  /** What the handler needs of a request after Netty releases its buffer. */
+  /**
+   * What the handler needs of a request after Netty releases its buffer. {@code sealing} is set once the body
+   * has been unsealed: the answer is sealed the same way.
+   */
   private record Request(HttpMethod method, String path, String authorization, boolean keepAlive,
-      byte[] body, String clientIp) {}
+      byte[] body, String clientIp, String contentType, NtlmSealing sealing) {
+    Request unsealed(byte[] plain, NtlmSealing by) {
+      return new Request(method, path, authorization, keepAlive, plain, clientIp, contentType, by);
+    }
+  }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
@@ -62,7 +69,7 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         ? a.getAddress().getHostAddress() : "127.0.0.1";
     Request request = new Request(http.method(), path,
         http.headers().get(HttpHeaderNames.AUTHORIZATION), HttpUtil.isKeepAlive(http),
-        ByteBufUtil.getBytes(http.content()), clientIp);
+        ByteBufUtil.getBytes(http.content()), clientIp, http.headers().get(HttpHeaderNames.CONTENT_TYPE), null);
     HostFaults faults = server.faults();
     if (faults.hangs()) {
       // read and never answered: the request stays in flight until the client gives up
@@ -93,7 +100,9 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
   }
 
-  private void handle(ChannelHandlerContext ctx, Request request) {
+  private void handle(ChannelHandlerContext ctx, Request received) {
+    Request unsealed = received;
+    Request request = received;
     if (!"/wsman".equalsIgnoreCase(request.path())) {
       respondEmpty(ctx, request, HttpResponseStatus.NOT_FOUND);
       return;
@@ -106,6 +115,35 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     if (user.isEmpty()) {
       return;
     }
+    if (request.body().length == 0) {
+      // a client sets up its security context with an empty message (pywinrm before sealing)
+      respondEmpty(ctx, request, HttpResponseStatus.OK);
+      return;
+    }
+    if (EncryptedMessage.isEncrypted(request.contentType())) {
+      NtlmSealing sealing = auth.sealing();
+      byte[] payload = EncryptedMessage.payload(request.body());
+      if (sealing == null || payload == null) {
+        respondEmpty(ctx, request, HttpResponseStatus.BAD_REQUEST);
+        return;
+      }
+      try {
+        unsealed = request.unsealed(sealing.unwrap(payload), sealing);
+      } catch (NtlmSealing.SealingException e) {
+        respondEmpty(ctx, request, HttpResponseStatus.BAD_REQUEST);
+        return;
+      }
+    } else if (!server.config().https() && !server.config().policy().allowUnencrypted()) {
+      // AllowUnencrypted=false: a plain SOAP message over HTTP is refused (the exact status Windows gives is not
+      // documented; 400 here)
+      respondEmpty(ctx, request, HttpResponseStatus.BAD_REQUEST);
+      return;
+    }
+    dispatch(ctx, unsealed, user.get());
+  }
+
+  /** Parses the (unsealed) envelope and answers its operation. */
+  private void dispatch(ChannelHandlerContext ctx, Request request, String user) {
     SoapRequest soap;
     try {
       soap = SoapRequest.parse(request.body());
@@ -130,7 +168,7 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
       return;
     }
     switch (operation) {
-      case CREATE -> create(ctx, request, soap, user.get());
+      case CREATE -> create(ctx, request, soap, user);
       case COMMAND -> command(ctx, request, soap);
       case RECEIVE -> receive(ctx, request, soap);
       case SEND -> withShell(ctx, request, soap, shell ->
@@ -343,9 +381,16 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
   private void respond(ChannelHandlerContext ctx, Request request, HttpResponseStatus status,
       String envelope) {
+    byte[] body = envelope.getBytes(StandardCharsets.UTF_8);
+    boolean sealed = request.sealing() != null;
+    if (sealed) {
+      // answers to a sealed request are sealed too, faults included (MS-WSMV 2.2.9.1)
+      body = EncryptedMessage.frame(request.sealing().wrap(body), body.length);
+    }
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-        Unpooled.wrappedBuffer(envelope.getBytes(StandardCharsets.UTF_8)));
-    response.headers().set("Content-Type", "application/soap+xml;charset=UTF-8");
+        Unpooled.wrappedBuffer(body));
+    response.headers().set("Content-Type", sealed ? EncryptedMessage.CONTENT_TYPE
+        : "application/soap+xml;charset=UTF-8");
     send(ctx, request, response);
   }
 
