@@ -147,4 +147,18 @@ final class Cmd {
     return "(if exist " + p + " (certutil -f -encode " + p + " " + t + " >nul & " + Sections.exitCode("certutil")
         + " & type " + t + " & del " + t + ") else " + Sections.status("absent") + ")";
   }
+
+  /**
+   * {@link #printFileBase64} for several files in one {@code for} loop, each after a marker of {@code part}, in the
+   * order given: the temp file and the program text are written once, so each file costs the line only its quoted
+   * path. {@code for} substitutes {@code %f} after the line is parsed, and CALL expands the exit code per file
+   * (Microsoft Learn, "for" and "call").
+   */
+  static String printFilesBase64(List<String> paths, String tempFile, String part) {
+    String t = quote(tempFile);
+    String items = String.join(" ", paths.stream().map(Cmd::quote).toList());
+    return "for %f in (" + items + ") do @(" + Sections.echo(part) + " & (if exist %f (certutil -f -encode %f " + t
+        + " >nul & " + Sections.exitCode("certutil") + " & type " + t + " & del " + t + ") else "
+        + Sections.status("absent") + "))";
+  }
 }

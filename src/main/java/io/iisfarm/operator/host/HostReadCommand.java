@@ -30,6 +30,8 @@ final class HostReadCommand {
   static final String VDIRS = "vdirs";
   static final String METABASE = "metabase";
   static final String RUNTIMES = "runtimes";
+  /** The marker of each config file, in the order of {@link #allLocations()}. */
+  static final String FILE = "file";
   static final String END = "end";
   /** The console code page the read's output is written and decoded in: what the transport's shell asks for. */
   static final int CONSOLE_CODE_PAGE = 437;
@@ -54,6 +56,7 @@ final class HostReadCommand {
     return "%windir%\\" + location.relativePath();
   }
 
+  /** The name a config file's part goes by in messages, e.g. {@code file:v4.0/64/machine.config}. */
   static String filePart(ConfigLocation location) {
     return "file:" + location.runtime().wireName() + "/" + location.bitness().bits() + "/" + location.kind().fileName();
   }
@@ -93,10 +96,7 @@ final class HostReadCommand {
       }
     }
     if (readConfigs) {
-      for (ConfigLocation location : allLocations()) {
-        parts.add(Sections.echo(filePart(location)));
-        parts.add(Cmd.printFileBase64(path(location), tempFile));
-      }
+      parts.add(Cmd.printFilesBase64(allLocations().stream().map(HostReadCommand::path).toList(), tempFile, FILE));
     }
     parts.add(Sections.echo(END));
     return Cmd.checked(Cmd.join(parts));
@@ -110,14 +110,18 @@ final class HostReadCommand {
     Map<String, Sections.Part> sections = Sections.byName(stdout);
     Map<String, String> parts = Sections.split(stdout);
     List<String> required = new ArrayList<>(List.of(VER, HOSTNAME, TOOLS, SITES, VDIRS, METABASE, RUNTIMES, END));
-    if (readConfigs) {
-      allLocations().forEach(l -> required.add(required.size() - 1, filePart(l)));
-    }
     for (String part : required) {
       if (!parts.containsKey(part)) {
         throw new WinRmProtocolException(host, part, "the read's output lacks its \"" + part
             + "\" part (output cut short or not from cmd.exe)", null);
       }
+    }
+    List<Sections.Part> fileParts = Sections.parts(stdout).stream().filter(p -> p.name().equals(FILE)).toList();
+    List<ConfigLocation> locations = allLocations();
+    if (readConfigs && fileParts.size() != locations.size()) {
+      String part = filePart(locations.get(Math.min(fileParts.size(), locations.size() - 1)));
+      throw new WinRmProtocolException(host, part, "the read's output has " + fileParts.size() + " config file parts, not "
+          + locations.size() + " (output cut short or not from cmd.exe)", null);
     }
     WindowsVersion windows = parsePart(host, VER, () -> WindowsVersion.parse(parts.get(VER)));
     PartChecks.requireSuccess(host, sections.get(HOSTNAME), HOSTNAME, "hostname");
@@ -150,8 +154,11 @@ final class HostReadCommand {
     }
     List<ConfigFile> files = new ArrayList<>();
     if (readConfigs) {
-      for (ConfigLocation location : allLocations()) {
-        byte[] bytes = FilePart.read(host, sections.get(filePart(location)), path(location));
+      for (int i = 0; i < locations.size(); i++) {
+        ConfigLocation location = locations.get(i);
+        Sections.Part part = fileParts.get(i);
+        byte[] bytes = FilePart.read(host, new Sections.Part(filePart(location), part.text(), part.statuses()),
+            path(location));
         if (bytes != null) {
           files.add(parsePart(host, filePart(location), () -> configFile(location, bytes)));
         }

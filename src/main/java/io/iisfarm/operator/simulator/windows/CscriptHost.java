@@ -38,6 +38,7 @@ final class CscriptHost {
           + " for details.");
       return 1;
     }
+    call.host().scriptStarted();
     if (logo) {
       call.io().out().println("Microsoft (R) Windows Script Host Version " + os.scriptHostVersion());
       call.io().out().println(os == OsVersion.SERVER2003

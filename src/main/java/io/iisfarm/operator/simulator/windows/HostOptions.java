@@ -16,11 +16,16 @@ import java.util.Locale;
  *     as hardening guides advise)
  * @param siteStartLag IIS7+ and IIS6: after a site's ID changes, how long WAS (W3SVC on IIS6) takes to apply it;
  *     meanwhile a start of that site fails and its state reads Unknown; default {@code 0s}
+ * @param adsiCallCost IIS6: the time one call of adsutil.vbs into the IIS Admin Service takes (a GetObject, a
+ *     GetDataPaths, a Get); ENUM/ENUM_ALL make one GetDataPaths per property of each key's schema class, so their
+ *     cost grows with keys times properties; default {@code 0s} (no public measurement; the benchmark varies it)
+ * @param scriptStartCost IIS6: the time cscript takes to start a script (process, script engine, the ADSI
+ *     provider's schema) before its first line runs; default {@code 0s}
  */
 public record HostOptions(String language, Integer codePage, String windowsScriptHost, String adminScripts,
-    String siteStartLag) {
+    String siteStartLag, String adsiCallCost, String scriptStartCost) {
 
-  public static final HostOptions DEFAULTS = new HostOptions(null, null, null, null, null);
+  public static final HostOptions DEFAULTS = new HostOptions(null, null, null, null, null, null, null);
 
   public Language effectiveLanguage() {
     return language == null ? Language.EN_US : Language.fromTag(language);
@@ -39,13 +44,29 @@ public record HostOptions(String language, Integer codePage, String windowsScrip
   }
 
   public Duration effectiveSiteStartLag() {
-    if (siteStartLag == null || siteStartLag.isBlank()) {
+    return duration("siteStartLag", siteStartLag);
+  }
+
+  public Duration effectiveAdsiCallCost() {
+    return duration("adsiCallCost", adsiCallCost);
+  }
+
+  public Duration effectiveScriptStartCost() {
+    return duration("scriptStartCost", scriptStartCost);
+  }
+
+  /** A duration such as {@code 3s}, {@code 500ms} or {@code 40us}; absent is zero. */
+  private static Duration duration(String key, String value) {
+    if (value == null || value.isBlank()) {
       return Duration.ZERO;
     }
-    String s = siteStartLag.strip().toLowerCase(Locale.ROOT);
+    String s = value.strip().toLowerCase(Locale.ROOT);
     try {
+      if (s.endsWith("us") || s.endsWith("\u00b5s")) {
+        return Duration.ofNanos(Math.round(Double.parseDouble(s.substring(0, s.length() - 2)) * 1_000));
+      }
       if (s.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+        return Duration.ofNanos(Math.round(Double.parseDouble(s.substring(0, s.length() - 2)) * 1_000_000));
       }
       if (s.endsWith("s")) {
         return Duration.ofMillis(Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 1000));
@@ -53,8 +74,8 @@ public record HostOptions(String language, Integer codePage, String windowsScrip
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException("options.siteStartLag must be a duration such as 3s or 500ms, not '"
-        + siteStartLag + "'");
+    throw new IllegalArgumentException("options." + key + " must be a duration such as 3s, 500ms or 40us, not '"
+        + value + "'");
   }
 
   /** Checks every value, so that a bad farm file fails when it loads. */
@@ -63,6 +84,8 @@ public record HostOptions(String language, Integer codePage, String windowsScrip
     scriptHostEnabled();
     adminScriptsInstalled();
     effectiveSiteStartLag();
+    effectiveAdsiCallCost();
+    effectiveScriptStartCost();
     CodePages.charset(effectiveCodePage());
   }
 

@@ -89,6 +89,27 @@ final class Metabase {
     }
   }
 
+  /**
+   * How many properties (mandatory and optional) the schema class of a key type has: adsutil's ENUM asks the IIS
+   * Admin Service once per property of the class whether the key sets it ({@code GetDataPaths}). Estimates of the
+   * order of the IIS 6.0 SDK's lists of each ADSI object's metabase properties (IIsWebInfo: its four plus
+   * KeyType); not counted from MBSchema.xml.
+   */
+  static int schemaClassProperties(String keyType) {
+    if (keyType == null) {
+      return 20;
+    }
+    return switch (keyType) {
+      case "IIsWebService", "IIsWebServer" -> 180;
+      case "IIsWebVirtualDir", "IIsWebDirectory" -> 150;
+      case "IIsApplicationPools", "IIsApplicationPool" -> 60;
+      case "IIsFilter" -> 8;
+      case "IIsWebInfo" -> 5;
+      case "IIsFilters" -> 2;
+      default -> 20;
+    };
+  }
+
   static String canonicalName(String prop) {
     return CANONICAL.getOrDefault(prop.toUpperCase(Locale.ROOT), prop);
   }

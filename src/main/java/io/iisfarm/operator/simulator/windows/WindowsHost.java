@@ -65,6 +65,12 @@ public final class WindowsHost implements CommandRunner {
     return host.programFaults();
   }
 
+  /** IIS6: calls adsutil.vbs made into the IIS Admin Service since the host was built (see {@link HostOptions}). */
+  public long adsiCalls() { return host.adsiCalls(); }
+
+  /** Scripts cscript started since the host was built. */
+  public long scriptStarts() { return host.scriptStarts(); }
+
   public void addSiteStateListener(SiteStateListener listener) {
     listeners.add(listener);
   }

@@ -11,6 +11,7 @@ public final class WsmanCounters {
   private final AtomicLong httpRequests = new AtomicLong();
   private final AtomicLong commandRequests = new AtomicLong();
   private final AtomicLong receiveResponses = new AtomicLong();
+  private final AtomicLong outputBytes = new AtomicLong();
   private final AtomicLong shellsCreated = new AtomicLong();
   private final AtomicInteger shellsOpen = new AtomicInteger();
   private final AtomicInteger maxShellsOpen = new AtomicInteger();
@@ -49,8 +50,14 @@ public final class WsmanCounters {
     return receiveResponses.get();
   }
 
-  void receiveAnswered() {
+  /** Bytes of stdout and stderr sent in Receive responses (before base64). */
+  public long outputBytes() {
+    return outputBytes.get();
+  }
+
+  void receiveAnswered(int bytes) {
     receiveResponses.incrementAndGet();
+    outputBytes.addAndGet(bytes);
   }
 
   public long shellsCreated() {
@@ -82,6 +89,7 @@ public final class WsmanCounters {
     httpRequests.set(0);
     commandRequests.set(0);
     receiveResponses.set(0);
+    outputBytes.set(0);
     shellsCreated.set(0);
     maxConnectionsOpen.set(connectionsOpen.get());
     maxShellsOpen.set(shellsOpen.get());

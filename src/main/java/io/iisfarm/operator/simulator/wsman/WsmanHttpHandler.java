@@ -317,7 +317,7 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         if (answered.compareAndSet(false, true)) {
           timeout.cancel(false);
           CommandExecution.OutputChunk chunk = execution.nextChunk(budget);
-          server.counters().receiveAnswered();
+          server.counters().receiveAnswered(chunk.stdout().length + chunk.stderr().length);
           respond(ctx, request, HttpResponseStatus.OK, WsmanResponses.receiveResponse(
               soap.messageId(), execution.id(), chunk.stdout(), chunk.stderr(), chunk.last(),
               chunk.exitCode()));
