@@ -301,7 +301,9 @@ class HostReadCommandTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      // verbatim ver lines from public transcripts; the word before the numbers is localized
+      // ver lines from public transcripts (sources in docs/host-commands.md [30]); the word before the numbers
+      // is localized. The last is what a Chinese Server 2003 prints into a code page 437 shell: characters 437
+      // lacks come out as '?' (pywinrm issue 288, WinRb/WinRM issue 125)
       "Microsoft Windows [Version 10.0.20348.2159]|10|0|20348|Windows Server 2022",
       "Microsoft Windows [Versión 10.0.17763.1879]|10|0|17763|Windows Server 2019",
       "Microsoft Windows [Version 10.0.22631.4317]|10|0|22631|Windows Server 2022",
