@@ -7,6 +7,7 @@ import io.iisfarm.operator.model.ObservedSite;
 import io.iisfarm.operator.winrm.CommandOutput;
 import io.iisfarm.operator.winrm.WinRmSession;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,17 +19,29 @@ import java.util.stream.Collectors;
 
 /** What both drivers share: pre-checks, read-backs, config files and their backups. */
 abstract sealed class AbstractHostDriver implements HostDriver permits Iis7Driver, Iis6Driver {
+  /**
+   * How long a site may take to start after its ID changed. IIS applies the change asynchronously (WAS on IIS7+,
+   * W3SVC on IIS6): meanwhile a start fails and the state reads Unknown. Carbon's Set-IisWebsiteID waits up to
+   * 10 s for the new ID and 10 s more for Start; the operator allows both in one bound.
+   */
+  static final Duration DEFAULT_START_WAIT = Duration.ofSeconds(30);
+  private static final Duration FIRST_PAUSE = Duration.ofMillis(250);
+  private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
+
   protected final WinRmSession session;
   private final boolean allowKeyTransferOverHttp;
   private final Clock clock;
+  private final Duration startWait;
   private final List<CommandRecord> journal = new ArrayList<>();
   protected HostObservation observation;
 
-  AbstractHostDriver(WinRmSession session, HostObservation observation, boolean allowKeyTransferOverHttp, Clock clock) {
+  AbstractHostDriver(WinRmSession session, HostObservation observation, boolean allowKeyTransferOverHttp, Clock clock,
+      Duration startWait) {
     this.session = session;
     this.observation = observation;
     this.allowKeyTransferOverHttp = allowKeyTransferOverHttp;
     this.clock = clock;
+    this.startWait = startWait;
   }
 
   @Override
@@ -73,8 +86,49 @@ abstract sealed class AbstractHostDriver implements HostDriver permits Iis7Drive
     HostObservation fresh = HostReadCommand.parse(host(), output.stdout(), false, clock.instant());
     observation = new HostObservation(fresh.hostname(), fresh.osVersion(), fresh.osName(), fresh.iisVersion(),
         fresh.sites(), fresh.installed(), observation.configsRead(), observation.configFiles(),
-        observation.siteConfigs(), fresh.observedAt(), fresh.sharedConfiguration());
+        observation.siteConfigs(), fresh.observedAt(), fresh.sharedConfiguration(), fresh.consoleCodePage());
     return observation;
+  }
+
+  /** The result of starting a site after an ID change: the site as last read, and the last start's error. */
+  record Started(ObservedSite site, String lastError) {}
+
+  /**
+   * Starts the site now at {@code id} and reads it back until it reads Started, starting it again while it does
+   * not, within the start wait: right after an ID change a start fails (0x800710D8) and the state reads Unknown
+   * until IIS has applied the change. The last read decides; the caller verifies.
+   */
+  Started startAfterIdChange(Step step, String name, long id, String startCommand) {
+    long deadline = System.nanoTime() + startWait.toNanos();
+    Duration pause = FIRST_PAUSE;
+    String lastError = "";
+    while (true) {
+      CommandOutput start = step.run(startCommand);
+      if (!start.succeeded()) {
+        lastError = " (last start: exit code " + start.exitCode() + ", " + String.join(" | ", start.errorHead()) + ")";
+      }
+      refreshSites(step);
+      Optional<ObservedSite> site = siteWithId(id).filter(s -> s.name().equalsIgnoreCase(name));
+      if (site.isPresent() && site.get().isStarted() || System.nanoTime() - deadline >= 0) {
+        return new Started(site.orElse(null), lastError);
+      }
+      sleep(pause);
+      pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+    }
+  }
+
+  private static void sleep(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a site to start", e);
+    }
+  }
+
+  /** {@code 30s}, for messages. */
+  String startWaitText() {
+    return startWait.toSeconds() + "s";
   }
 
   Optional<ObservedSite> siteWithId(long id) {

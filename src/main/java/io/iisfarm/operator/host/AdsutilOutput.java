@@ -98,7 +98,11 @@ final class AdsutilOutput {
     return result;
   }
 
-  /** ServerState when printed; else ServerAutoStart, which IIS sets to False when a site is stopped. */
+  /**
+   * ServerState when printed (a number, the same in every language); else ServerAutoStart, which IIS sets to
+   * False when a site is stopped. VBScript prints Booleans in the user's language, so only True/False and the
+   * numbers -1/0 are read; any other word leaves the state Unknown.
+   */
   private static String state(Map<String, String> p) {
     String state = p.get("serverstate");
     if (state != null) {
@@ -111,7 +115,13 @@ final class AdsutilOutput {
     }
     String autoStart = p.get("serverautostart");
     if (autoStart != null) {
-      return autoStart.strip().equalsIgnoreCase("True") ? "Started" : "Stopped";
+      String v = autoStart.strip();
+      if (v.equalsIgnoreCase("True") || v.equals("-1")) {
+        return "Started";
+      }
+      if (v.equalsIgnoreCase("False") || v.equals("0")) {
+        return "Stopped";
+      }
     }
     return "Unknown";
   }

@@ -23,6 +23,11 @@ final class Cmd {
   static final String APPCMD = "%windir%\\system32\\inetsrv\\appcmd.exe";
   /** IIS6 (Windows Server 2003 docs, "Using the Adsutil.vbs Administration Script"). */
   static final String ADSUTIL = "%SystemDrive%\\Inetpub\\AdminScripts\\adsutil.vbs";
+  /**
+   * IIS 6.0 keeps its configuration in this file ("Metabase Structure", IIS 6.0 docs); present on an IIS6 host
+   * even when the admin scripts were removed.
+   */
+  static final String METABASE_XML = "%windir%\\system32\\inetsrv\\MetaBase.xml";
   /** IIS6 (Windows Server 2003 docs, "Iisback.vbs"). */
   static final String IISBACK = "%SystemRoot%\\system32\\iisback.vbs";
 
@@ -131,12 +136,29 @@ final class Cmd {
   }
 
   /**
-   * Prints a file's exact bytes as certutil base64 (header, 64-character lines, footer) when it exists,
-   * through a temp file that is typed and deleted in the same line.
+   * Prints a file's exact bytes as certutil base64 (header, 64-character lines, footer) through a temp file
+   * that is typed and deleted in the same line, after certutil's exit code as a status line; or the status
+   * {@code absent} when there is no such file. Read the part with {@link FilePart#read}: an empty part is never
+   * an absent file.
    */
   static String printFileBase64(String path, String tempFile) {
     String p = quote(path);
     String t = quote(tempFile);
-    return "(if exist " + p + " (certutil -f -encode " + p + " " + t + " >nul & type " + t + " & del " + t + "))";
+    return "(if exist " + p + " (certutil -f -encode " + p + " " + t + " >nul & " + Sections.exitCode("certutil")
+        + " & type " + t + " & del " + t + ") else " + Sections.status("absent") + ")";
+  }
+
+  /**
+   * {@link #printFileBase64} for several files in one {@code for} loop, each after a marker of {@code part}, in the
+   * order given: the temp file and the program text are written once, so each file costs the line only its quoted
+   * path. {@code for} substitutes {@code %f} after the line is parsed, and CALL expands the exit code per file
+   * (Microsoft Learn, "for" and "call").
+   */
+  static String printFilesBase64(List<String> paths, String tempFile, String part) {
+    String t = quote(tempFile);
+    String items = String.join(" ", paths.stream().map(Cmd::quote).toList());
+    return "for %f in (" + items + ") do @(" + Sections.echo(part) + " & (if exist %f (certutil -f -encode %f " + t
+        + " >nul & " + Sections.exitCode("certutil") + " & type " + t + " & del " + t + ") else "
+        + Sections.status("absent") + "))";
   }
 }

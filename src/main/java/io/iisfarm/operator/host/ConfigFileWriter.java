@@ -73,16 +73,12 @@ final class ConfigFileWriter {
     String line = Cmd.join(List.of(Sections.echo("file"), Cmd.printFileBase64(path, Cmd.tempFile("read")),
         Sections.echo(HostReadCommand.END)));
     CommandOutput output = step.run(action + " (certutil -encode)", line);
-    Map<String, String> parts = Sections.split(output.stdout());
+    Map<String, Sections.Part> parts = Sections.byName(output.stdout());
     if (!parts.containsKey("file") || !parts.containsKey(HostReadCommand.END)) {
       throw new io.iisfarm.operator.winrm.WinRmProtocolException(step.host(), "file",
           "the read of " + path + " was cut short", null);
     }
-    String text = parts.get("file");
-    if (text.isBlank()) {
-      return null;
-    }
-    return HostReadCommand.parsePart(step.host(), "file " + path, () -> CertutilBase64.decode(text));
+    return FilePart.read(step.host(), parts.get("file"), path);
   }
 
   /** Command lines that build the certutil base64 form of {@code content} in {@code temp}. */

@@ -20,11 +20,20 @@ public final class HostDrivers {
 
   public static HostDriver open(WinRmSession session, HostObservation observation, boolean allowKeyTransferOverHttp,
       Clock clock) {
+    return open(session, observation, allowKeyTransferOverHttp, clock, AbstractHostDriver.DEFAULT_START_WAIT);
+  }
+
+  /**
+   * @param startWait how long a site may take to start after its ID changed (IIS applies ID changes
+   *     asynchronously); 30 s by default
+   */
+  public static HostDriver open(WinRmSession session, HostObservation observation, boolean allowKeyTransferOverHttp,
+      Clock clock, java.time.Duration startWait) {
     if (observation.iisVersion() == null) {
       throw new IllegalStateException("host " + session.host() + " has no IIS (neither appcmd.exe nor adsutil.vbs)");
     }
     return observation.iisVersion().major() >= 7
-        ? new Iis7Driver(session, observation, allowKeyTransferOverHttp, clock)
-        : new Iis6Driver(session, observation, allowKeyTransferOverHttp, clock);
+        ? new Iis7Driver(session, observation, allowKeyTransferOverHttp, clock, startWait)
+        : new Iis6Driver(session, observation, allowKeyTransferOverHttp, clock, startWait);
   }
 }

@@ -32,7 +32,11 @@ final class HostReadCommand {
   static final String RUNTIMES = "runtimes";
   /** IIS7+ Shared Configuration: redirection.config (it holds no key; only enabled and path are kept). */
   static final String REDIRECTION = "redirection";
+  /** The marker of each config file, in the order of {@link #allLocations()}. */
+  static final String FILE = "file";
   static final String END = "end";
+  /** The console code page the read's output is written and decoded in: what the transport's shell asks for. */
+  static final int CONSOLE_CODE_PAGE = 437;
 
   private HostReadCommand() {}
 
@@ -54,6 +58,7 @@ final class HostReadCommand {
     return "%windir%\\" + location.relativePath();
   }
 
+  /** The name a config file's part goes by in messages, e.g. {@code file:v4.0/64/machine.config}. */
   static String filePart(ConfigLocation location) {
     return "file:" + location.runtime().wireName() + "/" + location.bitness().bits() + "/" + location.kind().fileName();
   }
@@ -62,21 +67,29 @@ final class HostReadCommand {
     return runtime.wireName() + "/" + bitness.bits();
   }
 
+  /**
+   * The read; every program in it reports its exit code as a status of its part ({@link Sections#exitCode}), and
+   * a file that does not exist says so ({@code @absent}), so that a failed or blocked program never looks like
+   * an empty answer.
+   */
   static String build(boolean readConfigs, String tempFile) {
     List<String> parts = new ArrayList<>();
     parts.add(Sections.echo(VER));
     parts.add("ver");
     parts.add(Sections.echo(HOSTNAME));
     parts.add("hostname");
+    parts.add(Sections.exitCode(HOSTNAME));
     parts.add(Sections.echo(TOOLS));
     parts.add("(if exist " + Cmd.APPCMD + " echo appcmd)");
     parts.add("(if exist " + Cmd.ADSUTIL + " echo adsutil)");
+    parts.add("(if exist " + Cmd.METABASE_XML + " echo metabase)");
     parts.add(Sections.echo(SITES));
-    parts.add("(if exist " + Cmd.APPCMD + " " + Cmd.appcmd("list site /xml") + ")");
+    parts.add("(if exist " + Cmd.APPCMD + " (" + Cmd.appcmd("list site /xml") + " & " + Sections.exitCode("appcmd") + "))");
     parts.add(Sections.echo(VDIRS));
-    parts.add("(if exist " + Cmd.APPCMD + " " + Cmd.appcmd("list vdir /xml") + ")");
+    parts.add("(if exist " + Cmd.APPCMD + " (" + Cmd.appcmd("list vdir /xml") + " & " + Sections.exitCode("appcmd") + "))");
     parts.add(Sections.echo(METABASE));
-    parts.add("(if not exist " + Cmd.APPCMD + " if exist " + Cmd.ADSUTIL + " " + Cmd.adsutil("ENUM_ALL W3SVC") + ")");
+    parts.add("(if not exist " + Cmd.APPCMD + " if exist " + Cmd.ADSUTIL + " (" + Cmd.adsutil("ENUM_ALL W3SVC") + " & "
+        + Sections.exitCode("cscript") + "))");
     parts.add(Sections.echo(RUNTIMES));
     for (ClrRuntime runtime : ClrRuntime.values()) {
       for (Bitness bitness : Bitness.values()) {
@@ -87,10 +100,7 @@ final class HostReadCommand {
     parts.add(Sections.echo(REDIRECTION));
     parts.add(Cmd.printFileBase64(RedirectionConfig.PATH, tempFile));
     if (readConfigs) {
-      for (ConfigLocation location : allLocations()) {
-        parts.add(Sections.echo(filePart(location)));
-        parts.add(Cmd.printFileBase64(path(location), tempFile));
-      }
+      parts.add(Cmd.printFilesBase64(allLocations().stream().map(HostReadCommand::path).toList(), tempFile, FILE));
     }
     parts.add(Sections.echo(END));
     return Cmd.checked(Cmd.join(parts));
@@ -98,34 +108,46 @@ final class HostReadCommand {
 
   /**
    * @throws WinRmProtocolException naming the part that is missing or cannot be read
+   * @throws io.iisfarm.operator.winrm.ReadIncompleteException naming the part whose program failed or was blocked
    */
   static HostObservation parse(String host, String stdout, boolean readConfigs, Instant observedAt) {
+    Map<String, Sections.Part> sections = Sections.byName(stdout);
     Map<String, String> parts = Sections.split(stdout);
     List<String> required = new ArrayList<>(List.of(VER, HOSTNAME, TOOLS, SITES, VDIRS, METABASE, RUNTIMES,
         REDIRECTION, END));
-    if (readConfigs) {
-      allLocations().forEach(l -> required.add(required.size() - 1, filePart(l)));
-    }
     for (String part : required) {
       if (!parts.containsKey(part)) {
         throw new WinRmProtocolException(host, part, "the read's output lacks its \"" + part
             + "\" part (output cut short or not from cmd.exe)", null);
       }
     }
+    List<Sections.Part> fileParts = Sections.parts(stdout).stream().filter(p -> p.name().equals(FILE)).toList();
+    List<ConfigLocation> locations = allLocations();
+    if (readConfigs && fileParts.size() != locations.size()) {
+      String part = filePart(locations.get(Math.min(fileParts.size(), locations.size() - 1)));
+      throw new WinRmProtocolException(host, part, "the read's output has " + fileParts.size() + " config file parts, not "
+          + locations.size() + " (output cut short or not from cmd.exe)", null);
+    }
     WindowsVersion windows = parsePart(host, VER, () -> WindowsVersion.parse(parts.get(VER)));
+    PartChecks.requireSuccess(host, sections.get(HOSTNAME), HOSTNAME, "hostname");
     String hostname = parts.get(HOSTNAME).strip();
     if (hostname.isEmpty() || hostname.contains("\n")) {
       throw new WinRmProtocolException(host, HOSTNAME, "hostname printed no single name", null);
     }
-    String tools = parts.get(TOOLS).toLowerCase(Locale.ROOT);
+    List<String> tools = parts.get(TOOLS).lines().map(l -> l.strip().toLowerCase(Locale.ROOT)).toList();
     IisVersion iis = null;
     List<ObservedSite> sites = List.of();
     if (tools.contains("appcmd")) {
       iis = windows.iisWithAppcmd();
+      PartChecks.requireSuccess(host, sections.get(SITES), "appcmd", "appcmd list site");
+      PartChecks.requireSuccess(host, sections.get(VDIRS), "appcmd", "appcmd list vdir");
       sites = parsePart(host, SITES, () -> appcmdSites(parts.get(SITES), parts.get(VDIRS)));
     } else if (tools.contains("adsutil")) {
       iis = windows.iisWithMetabase();
-      sites = parsePart(host, METABASE, () -> AdsutilOutput.sites(AdsutilOutput.parse(parts.get(METABASE))));
+      List<AdsutilOutput.Key> keys = PartChecks.metabase(host, sections.get(METABASE));
+      sites = parsePart(host, METABASE, () -> AdsutilOutput.sites(keys));
+    } else if (tools.contains("metabase")) {
+      throw PartChecks.adminScriptsMissing(host);
     }
     List<HostObservation.RuntimeInstall> installed = new ArrayList<>();
     for (ClrRuntime runtime : ClrRuntime.values()) {
@@ -137,20 +159,23 @@ final class HostReadCommand {
     }
     List<ConfigFile> files = new ArrayList<>();
     if (readConfigs) {
-      for (ConfigLocation location : allLocations()) {
-        String text = parts.get(filePart(location));
-        if (!text.isBlank()) {
-          files.add(parsePart(host, filePart(location), () -> configFile(location, text)));
+      for (int i = 0; i < locations.size(); i++) {
+        ConfigLocation location = locations.get(i);
+        Sections.Part part = fileParts.get(i);
+        byte[] bytes = FilePart.read(host, new Sections.Part(filePart(location), part.text(), part.statuses()),
+            path(location));
+        if (bytes != null) {
+          files.add(parsePart(host, filePart(location), () -> configFile(location, bytes)));
         }
       }
     }
-    String shared = parsePart(host, REDIRECTION, () -> RedirectionConfig.sharedStore(parts.get(REDIRECTION)));
+    byte[] redirection = FilePart.read(host, sections.get(REDIRECTION), RedirectionConfig.PATH);
+    String shared = parsePart(host, REDIRECTION, () -> RedirectionConfig.sharedStore(redirection));
     return new HostObservation(hostname, windows.line(), windows.serverName(), iis, sites, installed, readConfigs,
-        files, List.of(), observedAt, shared);
+        files, List.of(), observedAt, shared, CONSOLE_CODE_PAGE);
   }
 
-  static ConfigFile configFile(ConfigLocation location, String certutilText) {
-    byte[] bytes = CertutilBase64.decode(certutilText);
+  static ConfigFile configFile(ConfigLocation location, byte[] bytes) {
     ConfigXml.Parsed parsed = ConfigXml.parse(bytes, location.runtime());
     return new ConfigFile(location, path(location), bytes, parsed.machineKey(), parsed.sessionState(),
         parsed.machineKeyElement());

@@ -35,7 +35,8 @@ public final class HostReader {
       List<SiteWebConfig> siteConfigs = readSiteConfigs(session, observation);
       observation = new HostObservation(observation.hostname(), observation.osVersion(), observation.osName(),
           observation.iisVersion(), observation.sites(), observation.installed(), observation.configsRead(),
-          observation.configFiles(), siteConfigs, observation.observedAt(), observation.sharedConfiguration());
+          observation.configFiles(), siteConfigs, observation.observedAt(), observation.sharedConfiguration(),
+          observation.consoleCodePage());
     }
     return observation;
   }
@@ -56,14 +57,16 @@ public final class HostReader {
   }
 
   private static List<SiteWebConfig> readSiteConfigs(WinRmSession session, HostObservation observation) {
+    List<SiteWebConfig> configs = new ArrayList<>(SiteConfigReadCommand.unrepresentable(observation.sites()));
     List<SiteConfigReadCommand.Target> targets = SiteConfigReadCommand.targets(observation.sites());
     if (targets.isEmpty()) {
-      return List.of();
+      return configs;
     }
     List<String> outputs = new ArrayList<>();
     for (String line : SiteConfigReadCommand.build(targets, Cmd.tempFile("site"))) {
       outputs.add(session.run(line).stdout());
     }
-    return SiteConfigReadCommand.parse(session.host(), targets, outputs);
+    configs.addAll(SiteConfigReadCommand.parse(session.host(), targets, outputs));
+    return configs;
   }
 }

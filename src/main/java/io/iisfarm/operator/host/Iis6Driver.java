@@ -21,8 +21,9 @@ import java.util.Map;
  */
 final class Iis6Driver extends AbstractHostDriver {
 
-  Iis6Driver(WinRmSession session, HostObservation observation, boolean allowKeyTransferOverHttp, Clock clock) {
-    super(session, observation, allowKeyTransferOverHttp, clock);
+  Iis6Driver(WinRmSession session, HostObservation observation, boolean allowKeyTransferOverHttp, Clock clock,
+      java.time.Duration startWait) {
+    super(session, observation, allowKeyTransferOverHttp, clock, startWait);
   }
 
   @Override
@@ -60,11 +61,13 @@ final class Iis6Driver extends AbstractHostDriver {
       step.runChecked(setAppRoot(appRoot.getKey(), appRoot.getValue()));
     }
     List<String> started = new ArrayList<>();
+    String startError = "";
     if (wasStarted) {
-      step.runChecked(Cmd.adsutil("START_SERVER W3SVC/" + toId));
+      // W3SVC applies the move a moment later: START_SERVER may fail until it has
+      startError = startAfterIdChange(step, before.name(), toId, Cmd.adsutil("START_SERVER W3SVC/" + toId)).lastError();
       started.add(before.name());
     }
-    ObservedSite after = verify(step, before.name(), toId, appRoots, wasStarted);
+    ObservedSite after = verify(step, before.name(), toId, appRoots, wasStarted, startError);
     return new SiteIdChange(before.name(), fromId, toId, stopped, started, List.copyOf(appRoots.keySet()), after,
         step.commands());
   }
@@ -91,7 +94,7 @@ final class Iis6Driver extends AbstractHostDriver {
     for (Map.Entry<String, String> appRoot : toSet.entrySet()) {
       step.runChecked(setAppRoot(appRoot.getKey(), appRoot.getValue()));
     }
-    ObservedSite after = verify(step, current.name(), id, expected, false);
+    ObservedSite after = verify(step, current.name(), id, expected, false, "");
     return new SiteIdChange(current.name(), id, id, List.of(), List.of(), List.copyOf(toSet.keySet()), after,
         step.commands());
   }
@@ -124,8 +127,11 @@ final class Iis6Driver extends AbstractHostDriver {
     return Cmd.adsutil("SET " + (path.contains(" ") ? Cmd.quote(path) : path) + " " + Cmd.quote(value));
   }
 
-  private ObservedSite verify(Step step, String name, long id, Map<String, String> appRoots, boolean mustRun) {
-    refreshSites(step);
+  private ObservedSite verify(Step step, String name, long id, Map<String, String> appRoots, boolean mustRun,
+      String startError) {
+    if (!mustRun) {
+      refreshSites(step);
+    }
     ObservedSite after = siteWithId(id).filter(s -> s.name().equalsIgnoreCase(name))
         .orElseThrow(() -> new VerificationFailedException(host(), "site \"" + name + "\" is not at W3SVC/" + id
             + " after the move", false));
@@ -144,7 +150,8 @@ final class Iis6Driver extends AbstractHostDriver {
     }
     if (mustRun && !after.isStarted()) {
       throw new VerificationFailedException(host(), "site \"" + name + "\" at W3SVC/" + id + " is " + after.state()
-          + " after START_SERVER; check its bindings for a conflict", false);
+          + " after START_SERVER, tried for " + startWaitText() + startError + "; check its bindings for a conflict",
+          false);
     }
     return after;
   }

@@ -19,8 +19,9 @@ import java.util.Map;
  */
 final class Iis7Driver extends AbstractHostDriver {
 
-  Iis7Driver(WinRmSession session, HostObservation observation, boolean allowKeyTransferOverHttp, Clock clock) {
-    super(session, observation, allowKeyTransferOverHttp, clock);
+  Iis7Driver(WinRmSession session, HostObservation observation, boolean allowKeyTransferOverHttp, Clock clock,
+      java.time.Duration startWait) {
+    super(session, observation, allowKeyTransferOverHttp, clock, startWait);
   }
 
   @Override
@@ -43,18 +44,20 @@ final class Iis7Driver extends AbstractHostDriver {
     List<String> started = new ArrayList<>();
     String startError = "";
     if (wasStarted) {
-      // IIS stops a site whose ID changes and does not start it again
-      CommandOutput start = step.run(startCommand(before.name()));
-      startError = start.succeeded() ? "" : " (" + String.join(" | ", start.errorHead()) + ")";
+      // IIS stops a site whose ID changes and does not start it again; WAS applies the change a moment later
+      Started start = startAfterIdChange(step, before.name(), toId, startCommand(before.name()));
+      startError = start.lastError();
       started.add(before.name());
+    } else {
+      refreshSites(step);
     }
-    refreshSites(step);
     ObservedSite after = siteWithId(toId).filter(s -> s.name().equalsIgnoreCase(before.name()))
         .orElseThrow(() -> new VerificationFailedException(host(), "after appcmd set site, site \"" + before.name()
             + "\" does not have ID " + toId, false));
     if (wasStarted && !after.isStarted()) {
       throw new VerificationFailedException(host(), "site \"" + before.name() + "\" has ID " + toId
-          + " but did not start again" + startError + "; check its bindings for a conflict", false);
+          + " but did not start again within " + startWaitText() + " (state " + after.state() + ")" + startError
+          + "; check its bindings for a conflict and the WAS service", false);
     }
     return new SiteIdChange(before.name(), fromId, toId, wasStarted ? List.of(before.name()) : List.of(), started,
         List.of(), after, step.commands());

@@ -22,14 +22,14 @@ final class RedirectionConfig {
    * The UNC path of the shared store, or null when there is no redirection.config (IIS6), redirection is off,
    * or it points at a folder of the host itself (then nothing is shared with other hosts).
    *
-   * @param certutilText the read's part: certutil base64 of the file, or nothing
+   * @param bytes the file's bytes, or null when it does not exist
    * @throws IllegalArgumentException when the file is not XML
    */
-  static String sharedStore(String certutilText) {
-    if (certutilText.isBlank()) {
+  static String sharedStore(byte[] bytes) {
+    if (bytes == null) {
       return null;
     }
-    XmlBytes xml = XmlBytes.decode(CertutilBase64.decode(certutilText));
+    XmlBytes xml = XmlBytes.decode(bytes);
     try {
       XMLStreamReader reader = ConfigXml.newFactory().createXMLStreamReader(new StringReader(xml.text()));
       while (reader.hasNext()) {

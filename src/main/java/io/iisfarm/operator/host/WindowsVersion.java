@@ -12,7 +12,12 @@ import java.util.regex.Pattern;
  */
 record WindowsVersion(String line, int major, int minor, int build) {
 
-  private static final Pattern VER = Pattern.compile("Microsoft Windows[^\\[]*\\[Version (\\d+)\\.(\\d+)\\.(\\d+)[^\\]]*\\]");
+  /**
+   * The bracketed version, whatever word precedes the numbers: Windows localizes it ({@code [Versión 10.0...]}
+   * in Spanish, {@code [version ...]} in French, {@code [Версия ...]} in Russian, {@code [版本 ...]} in Chinese,
+   * which a code page 437 shell prints as {@code [?? ...]}); the numbers are the same everywhere.
+   */
+  private static final Pattern VER = Pattern.compile("\\[[^\\]\\d\\r\\n]*?(\\d+)\\.(\\d+)\\.(\\d+)(?:\\.\\d+)?\\]");
 
   /**
    * @throws IllegalArgumentException when no version line is found
@@ -20,9 +25,11 @@ record WindowsVersion(String line, int major, int minor, int build) {
   static WindowsVersion parse(String verOutput) {
     Matcher m = VER.matcher(verOutput);
     if (!m.find()) {
-      throw new IllegalArgumentException("no \"Microsoft Windows [Version x.y.z]\" line");
+      throw new IllegalArgumentException("no \"Microsoft Windows [<version> x.y.z]\" line");
     }
-    return new WindowsVersion(m.group().strip(), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+    int lineStart = verOutput.lastIndexOf('\n', m.start()) + 1;
+    String line = verOutput.substring(lineStart, m.end()).strip();
+    return new WindowsVersion(line, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
         Integer.parseInt(m.group(3)));
   }
 

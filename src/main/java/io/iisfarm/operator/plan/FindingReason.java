@@ -14,6 +14,13 @@ public enum FindingReason {
   APP_ROOT_CASE("AppRootCase", false),
   /** An IIS6 AppRoot names another site ID or path than the site's own. */
   APP_ROOT_STALE("AppRootStale", false),
+  /**
+   * A spec site's name holds characters the hosts' console code page (437) cannot carry: the operator cannot
+   * tell it from other names on the host, so it neither reads nor changes that site.
+   */
+  SITE_NAME_NOT_REPRESENTABLE("SiteNameNotRepresentable", false),
+  /** A site's own web.config could not be read (folder unreachable, e.g. on a UNC share): overrides unknown. */
+  SITE_CONFIG_UNREADABLE("SiteConfigUnreadable", false),
   /** A managed config file holds another machineKey than the farm's. */
   MACHINE_KEY_DRIFT("MachineKeyDrift", false),
   /** A runtime's root web.config holds a machineKey that overrides machine.config; it is aligned too. */

@@ -11,6 +11,8 @@ package io.iisfarm.operator.plan;
 public record SiteCheck(String name, long desiredId, Long actualId, String state, String appRoot, boolean inSync) {
   /** State of a spec site the host does not have. */
   public static final String MISSING = "Missing";
+  /** State of a spec site whose name the console code page cannot carry. */
+  public static final String UNKNOWN = "Unknown";
   /** State of a spec site whose name several IIS6 sites share. */
   public static final String AMBIGUOUS = "Ambiguous";
 }

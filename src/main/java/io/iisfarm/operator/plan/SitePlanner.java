@@ -3,6 +3,7 @@ package io.iisfarm.operator.plan;
 import io.iisfarm.operator.model.DesiredFarm.DesiredSite;
 import io.iisfarm.operator.model.HostObservation;
 import io.iisfarm.operator.model.ObservedSite;
+import io.iisfarm.operator.model.SiteWebConfig;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,6 +36,14 @@ final class SitePlanner {
     Set<ObservedSite> namedBySpec = Collections.newSetFromMap(new IdentityHashMap<>());
 
     for (DesiredSite d : desired) {
+      if (!obs.representable(d.name())) {
+        findings.add(new Finding(host, FindingReason.SITE_NAME_NOT_REPRESENTABLE, "site " + d.name() + ": its name"
+            + " holds characters the WinRM shell's code page " + obs.consoleCodePage() + " cannot carry, so the"
+            + " operator cannot tell it from other sites on this host; it is neither checked nor changed (rename"
+            + " the site, or manage its ID by hand)"));
+        checks.add(new SiteCheck(d.name(), d.id(), null, SiteCheck.UNKNOWN, null, false));
+        continue;
+      }
       List<ObservedSite> found = obs.sitesNamed(d.name());
       namedBySpec.addAll(found);
       if (found.isEmpty()) {
@@ -54,6 +63,9 @@ final class SitePlanner {
     }
 
     findings.addAll(conflicts(host, matched, obs, namedBySpec));
+    obs.siteConfigs().stream().filter(SiteWebConfig::isUnreadable).forEach(c -> findings.add(new Finding(host,
+        FindingReason.SITE_CONFIG_UNREADABLE, "site " + c.site() + "'s web.config (" + c.path() + ") could not be"
+            + " read: " + c.unreadable() + "; a machineKey or sessionState it sets is unknown")));
 
     List<AlignAppRoots> aligns = new ArrayList<>();
     for (Map.Entry<DesiredSite, ObservedSite> e : matched.entrySet()) {

@@ -54,6 +54,8 @@ public final class HostReports {
       case TIMEOUT -> HostFailure.Kind.TIMEOUT;
       case WSMAN_FAULT -> HostFailure.Kind.WSMAN_FAULT;
       case PROTOCOL, COMMAND_FAILED -> HostFailure.Kind.INVALID_RESPONSE;
+      case READ_INCOMPLETE -> HostFailure.Kind.UNREADABLE;
+      case CERTUTIL_BLOCKED -> HostFailure.Kind.CERTUTIL_BLOCKED;
     };
   }
 }

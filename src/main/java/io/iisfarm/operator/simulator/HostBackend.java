@@ -28,6 +28,11 @@ public interface HostBackend extends CommandRunner {
   /** Whether the site is running now; the farm reads this once at start to measure disruption. */
   boolean siteStarted(String siteName);
 
+  /** Faults that hit one program inside a command line; backends that run no programs have none. */
+  default io.iisfarm.operator.simulator.windows.ProgramFaults programFaults() {
+    throw new UnsupportedOperationException("this host backend runs no programs to fault");
+  }
+
   /** The names of the host's sites. */
   java.util.List<String> siteNames();
 

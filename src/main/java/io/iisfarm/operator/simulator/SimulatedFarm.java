@@ -150,7 +150,7 @@ public final class SimulatedFarm implements AutoCloseable {
     WinRmSettings winrm = entry.winrm();
     WsmanServerConfig config = serverConfig(name, backend, winrm);
     if (config.https() && config.tlsProtocols().contains("TLSv1") && !LegacyTls.enabled()) {
-      throw new IllegalStateException("host " + name + " speaks only TLS 1.0 (Windows Server 2003),"
+      throw new IllegalStateException("host " + name + " speaks TLS 1.0 (Windows Server 2003, or 2008 R2 by default),"
           + " which this JVM disables: call LegacyTls.enable() before any TLS use, or start the JVM"
           + " with -Djava.security.properties=<file> that drops TLSv1 from"
           + " jdk.tls.disabledAlgorithms");
@@ -169,7 +169,7 @@ public final class SimulatedFarm implements AutoCloseable {
     backend.addSiteStateListener((hostname, site, started) ->
         disruption.siteStateChanged(name, site, started));
     if (entry.faults() != null) {
-      entry.faults().applyTo(server.faults());
+      entry.faults().applyTo(server.faults(), backend);
     }
     scheduleDrift(host, backend, entry.drift());
     server.start();
@@ -208,21 +208,32 @@ public final class SimulatedFarm implements AutoCloseable {
       WinRmSettings winrm) {
     String os = backend.osName() == null ? "" : backend.osName();
     boolean server2003 = os.contains("2003");
+    // Server 2003 speaks TLS 1.0 alone; 2008 R2 supports TLS 1.2 but SCHANNEL leaves it disabled by default
+    // (learn.microsoft.com/windows-server/security/tls/tls-registry-settings)
     List<String> protocols = winrm.tlsProtocols() != null ? winrm.tlsProtocols()
-        : server2003 ? TlsIdentity.LEGACY_PROTOCOLS : TlsIdentity.MODERN_PROTOCOLS;
+        : server2003 || os.contains("2008 R2") ? TlsIdentity.LEGACY_PROTOCOLS : TlsIdentity.MODERN_PROTOCOLS;
     boolean ntlm = winrm.ntlm();
-    if (ntlm && !winrm.https()) {
-      throw new IllegalArgumentException("host " + name + ": NTLM is offered over HTTPS only");
-    }
+    // Server 2003 (with WMF 2.0) and 2008 R2 run WinRM 2.0, whose quotas are lower
+    boolean winrm2 = server2003 || os.contains("2008");
+    WsmanServerConfig.Quotas defaults = winrm2 ? WsmanServerConfig.Quotas.WINRM_2 : WsmanServerConfig.Quotas.WINRM_3;
+    WsmanServerConfig.Quotas quotas = new WsmanServerConfig.Quotas(
+        winrm.maxConcurrentUsers() != null ? winrm.maxConcurrentUsers() : defaults.maxConcurrentUsers(),
+        winrm.maxTimeoutms() != null ? winrm.maxTimeoutms() : defaults.maxTimeoutMs(),
+        winrm.maxEnvelopeSizekb() != null ? winrm.maxEnvelopeSizekb() : defaults.maxEnvelopeSizeKb());
     return new WsmanServerConfig(name.toUpperCase(Locale.ROOT), winrm.portOrZero(), winrm.https(),
         protocols, winrm.basic(), ntlm,
         winrm.username() == null ? "Administrator" : winrm.username(),
         winrm.password() == null ? randomPassword() : winrm.password(),
-        winrm.maxShellsPerUser() == null ? WsmanServerConfig.DEFAULT_MAX_SHELLS_PER_USER
-            : winrm.maxShellsPerUser(),
+        winrm.maxShellsPerUser() != null ? winrm.maxShellsPerUser()
+            : winrm2 ? WINRM2_MAX_SHELLS_PER_USER : WsmanServerConfig.DEFAULT_MAX_SHELLS_PER_USER,
         // Windows Server 2012 and later add rsp:Shell to the Create response; older ones do not
-        !(server2003 || os.contains("2008")));
+        !winrm2, quotas, winrm.otherAccounts(),
+        new WsmanServerConfig.Policy(Boolean.TRUE.equals(winrm.allowUnencrypted()),
+            Boolean.TRUE.equals(winrm.filteredLocalAccount())));
   }
+
+  /** MaxShellsPerUser of WinRM 2.0 ("This user is allowed a maximum number of 5 concurrent shells", PowerShell Team blog, "Configuring WSMAN Limits", 2010). */
+  static final int WINRM2_MAX_SHELLS_PER_USER = 5;
 
   private static String randomPassword() {
     String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";

@@ -121,6 +121,21 @@ public final class SimulatedHost {
     return server.faults();
   }
 
+  /** Faults that hit one program inside a command line (the Windows emulation only). */
+  public io.iisfarm.operator.simulator.windows.ProgramFaults programFaults() {
+    return backend.programFaults();
+  }
+
+  /** Shells open now on this host's listener, whoever owns them. */
+  public int openShells() {
+    return server.openShells();
+  }
+
+  /** Commands held in open shells: run, but not yet ended by a Signal or their shell's Delete. */
+  public int commandsHeld() {
+    return server.commandsHeld();
+  }
+
   public CommandJournal journal() {
     return server.journal();
   }

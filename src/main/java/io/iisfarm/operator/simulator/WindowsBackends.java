@@ -43,6 +43,21 @@ final class WindowsBackends {
     }
 
     @Override
+    public CommandResult run(String commandLine, int codePage) {
+      return host.run(commandLine, codePage);
+    }
+
+    @Override
+    public int oemCodePage() {
+      return host.oemCodePage();
+    }
+
+    @Override
+    public io.iisfarm.operator.simulator.windows.ProgramFaults programFaults() {
+      return host.programFaults();
+    }
+
+    @Override
     public String hostname() {
       return host.hostname();
     }

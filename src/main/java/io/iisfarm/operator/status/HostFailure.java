@@ -20,6 +20,10 @@ public record HostFailure(Kind kind, String message) {
     TIMEOUT("HostTimeout", "check the network path, the host's load and spec.winrm timeouts"),
     WSMAN_FAULT("WsManFault", "check the host's WinRM configuration (winrm get winrm/config)"),
     INVALID_RESPONSE("InvalidResponse", "the host's answer could not be understood; check its IIS tools"),
+    UNREADABLE("Unreadable", "a part of the host's read failed on the host, so nothing is changed there; fix what the"
+        + " message names"),
+    CERTUTIL_BLOCKED("CertutilBlocked", "endpoint protection or application control kept certutil from running;"
+        + " allow-list the operator's certutil -encode/-decode commands (README, Troubleshooting)"),
     CLAIMED_ELSEWHERE("HostClaimedElsewhere", "another IisFarm names this address; remove it from one of them");
 
     private final String reason;

@@ -39,6 +39,11 @@ public record WinRmEndpoint(
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofSeconds(60);
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(10);
+  /**
+   * {@code MaxTimeoutms}, 60000 by default on every WinRM release (WinRM 2.0 on Server 2003 and 2008 R2 included;
+   * learn.microsoft.com/windows/win32/winrm/installation-and-configuration-for-windows-remote-management).
+   */
+  public static final Duration MAX_WSMAN_OPERATION_TIMEOUT = Duration.ofSeconds(60);
 
   public WinRmEndpoint {
     Objects.requireNonNull(host, "host");
@@ -89,13 +94,18 @@ public record WinRmEndpoint(
     return host + ":" + port;
   }
 
-  /** The WS-Man OperationTimeout sent to the host: shorter than {@link #operationTimeout()}. */
+  /**
+   * The WS-Man OperationTimeout sent to the host: shorter than {@link #operationTimeout()}, and never above
+   * {@link #MAX_WSMAN_OPERATION_TIMEOUT}, the hosts' default {@code MaxTimeoutms}: a longer one is refused with a
+   * fault. A command that prints nothing for longer is polled again until the command timeout.
+   */
   public Duration wsmanOperationTimeout() {
     Duration margin = operationTimeout.dividedBy(4);
     if (margin.compareTo(Duration.ofSeconds(5)) > 0) {
       margin = Duration.ofSeconds(5);
     }
-    return operationTimeout.minus(margin);
+    Duration timeout = operationTimeout.minus(margin);
+    return timeout.compareTo(MAX_WSMAN_OPERATION_TIMEOUT) > 0 ? MAX_WSMAN_OPERATION_TIMEOUT : timeout;
   }
 
   public WinRmEndpoint withTls(TlsOptions options) {

@@ -42,9 +42,8 @@ final class WinRmErrors {
     for (Throwable t : chain) {
       String text = String.valueOf(t.getMessage());
       if (text.contains("Authorization loop detected") || text.contains("ncompatible authentication schemes")) {
-        return new AuthenticationFailedException(host, "the credentials were rejected (HTTP 401 again after"
-            + " authenticating): check the user and password in the Secret and that the host allows "
-            + endpoint.auth().name().toLowerCase() + " authentication (winrm get winrm/config/service/auth)", thrown);
+        return new AuthenticationFailedException(host, rejected(endpoint, "HTTP 401 again after authenticating"),
+            thrown);
       }
     }
     SOAPFaultException soapFault = find(chain, SOAPFaultException.class);
@@ -110,9 +109,16 @@ final class WinRmErrors {
           "the command did not finish within the command timeout (" + seconds(endpoint.commandTimeout()) + ")", e);
     }
     String hint = switch (code == null ? "" : code) {
-      case "5" -> ": access denied; the user must be an administrator on the host";
+      case "5" -> ": access denied; the user must be an administrator on the host (a local account other than the"
+          + " built-in Administrator needs LocalAccountTokenFilterPolicy=1)";
       case "2150858843" -> ": the shell is gone (the WinRM service restarted or closed idle shells); open a new session";
-      case "2150859174" -> ": the request exceeds the host's MaxEnvelopeSizekb";
+      case "2150859173" -> ": the user holds as many shells as MaxShellsPerUser allows (5 on Windows Server 2003 and"
+          + " 2008 R2, 30 later): close shells other tools left open or raise winrm/config/winrs MaxShellsPerUser";
+      case "2150859179" -> ": as many users hold shells as MaxConcurrentUsers allows (5 on Windows Server 2003 and"
+          + " 2008 R2, 10 later): raise winrm/config/winrs MaxConcurrentUsers";
+      case "2150859174" -> ": the user runs as many operations as the host's quota allows"
+          + " (MaxConcurrentOperationsPerUser)";
+      case "2150858881" -> ": the OperationTimeout exceeds the host's MaxTimeoutms (winrm/config)";
       default -> "";
     };
     return new WsManFaultException(host, code, reason,
@@ -123,13 +129,39 @@ final class WinRmErrors {
     String host = endpoint.label();
     int status = e.getResponseCode();
     if (status == 401) {
-      return new AuthenticationFailedException(host, "HTTP 401, the credentials were rejected: check the user and"
-          + " password in the Secret and that the host allows " + endpoint.auth().name().toLowerCase()
-          + " authentication (winrm get winrm/config/service/auth)", e);
+      return new AuthenticationFailedException(host, rejected(endpoint, "HTTP 401"), e);
     }
     return new WinRmProtocolException(host, "unexpected HTTP status " + status + " ("
         + redactor.redact(oneLine(e.getResponseMessage())) + "): check that " + endpoint.url()
         + " is the host's WinRM endpoint", e);
+  }
+
+  /**
+   * Why a host answered 401, as far as can be told: it does not offer the scheme used (WinRM ships with Basic
+   * off, and refuses Basic over plain HTTP while AllowUnencrypted is false), or it refused the account: a wrong
+   * password, or a local account other than the built-in Administrator whose token UAC filters for remote logons
+   * unless LocalAccountTokenFilterPolicy is 1 (learn.microsoft.com/windows/win32/winrm/obtaining-data-from-a-remote-computer).
+   */
+  static String rejected(WinRmEndpoint endpoint, String what) {
+    String scheme = endpoint.auth() == WinRmEndpoint.Auth.BASIC ? "Basic" : "NTLM (Negotiate)";
+    java.util.Optional<java.util.List<String>> offered = AuthProbe.offeredSchemes(endpoint);
+    if (offered.isPresent() && !offered.get().isEmpty() && !AuthProbe.offers(offered.get(), endpoint.auth())) {
+      String fix = endpoint.auth() == WinRmEndpoint.Auth.BASIC
+          ? (endpoint.isHttps() ? "use auth ntlm, or enable Basic on the host (winrm set winrm/config/service/auth"
+              + " @{Basic=\"true\"}), which WinRM ships switched off"
+              : "use auth ntlm (WinRM seals its messages over HTTP), or https; Basic over plain HTTP needs Basic"
+              + " enabled and AllowUnencrypted=true on the host (winrm set winrm/config/service"
+              + " @{AllowUnencrypted=\"true\"}), which sends the password readably, and WinRM ships both off")
+          : "enable Negotiate on the host (winrm set winrm/config/service/auth @{Negotiate=\"true\"}) or use auth basic"
+              + " over https";
+      return what + ": the host does not accept " + scheme + " (it offers " + String.join(", ", offered.get())
+          + "): " + fix;
+    }
+    return what + ", the credentials were rejected: check the user and password in the Secret; a local account"
+        + " other than the built-in Administrator is also refused while UAC filters its token for remote logons:"
+        + " use the built-in Administrator or a domain account in the host's Administrators group, or set"
+        + " LocalAccountTokenFilterPolicy=1 under HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies"
+        + "\\System (winrm get winrm/config/service/auth shows the schemes it accepts)";
   }
 
   private static WinRmException tlsFailure(Throwable tls, Throwable thrown, WinRmEndpoint endpoint, Redactor redactor) {
@@ -140,7 +172,10 @@ final class WinRmErrors {
     if (lower.contains("protocol") || lower.contains("no appropriate")) {
       hint = endpoint.tls().allowLegacyTls()
           ? (LegacyTls.jvmDisablesTls10() ? LegacyTls.JVM_SETTING_HINT : "the host offers no protocol in common")
-          : "the host may speak only TLS 1.0 (Windows Server 2003): set winrm.allowLegacyTls for it";
+          : "the host may speak only TLS 1.0 (Windows Server 2003; Windows Server 2008 R2 unless TLS 1.2 is switched"
+              + " on in SCHANNEL): on 2008 R2 set HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL"
+              + "\\Protocols\\TLS 1.2\\Server Enabled=1 and DisabledByDefault=0 and restart it; on 2003 (or meanwhile)"
+              + " set winrm.allowLegacyTls for the farm";
     } else if (lower.contains("subject alternative") || lower.contains("hostname") || lower.contains("host name")) {
       hint = "the certificate does not name " + endpoint.host() + ": use the name it was issued for";
     } else if (lower.contains("path") || lower.contains("certif") || lower.contains("trust")) {

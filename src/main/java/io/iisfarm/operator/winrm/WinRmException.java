@@ -6,11 +6,16 @@ package io.iisfarm.operator.winrm;
  */
 public abstract sealed class WinRmException extends RuntimeException
     permits HostUnreachableException, AuthenticationFailedException, WinRmTimeoutException, WsManFaultException,
-        WinRmProtocolException, TlsException, CommandFailedException, WinRmConfigurationException {
+        WinRmProtocolException, TlsException, CommandFailedException, WinRmConfigurationException,
+        ReadIncompleteException {
 
   /** What kind of failure, for metrics, status reasons and retry decisions. */
   public enum Kind {
-    UNREACHABLE, AUTHENTICATION, TIMEOUT, WSMAN_FAULT, PROTOCOL, TLS, COMMAND_FAILED, CONFIGURATION
+    UNREACHABLE, AUTHENTICATION, TIMEOUT, WSMAN_FAULT, PROTOCOL, TLS, COMMAND_FAILED, CONFIGURATION,
+    /** A part of a read failed on the host (see {@link ReadIncompleteException}). */
+    READ_INCOMPLETE,
+    /** certutil was blocked by application control or anti-malware on the host. */
+    CERTUTIL_BLOCKED
   }
 
   private final String host;

@@ -1,12 +1,10 @@
 package io.iisfarm.operator.winrm;
 
 import io.cloudsoft.winrm4j.client.PayloadEncryptionMode;
-import io.cloudsoft.winrm4j.client.ShellCommand;
 import io.cloudsoft.winrm4j.client.WinRmClient;
 import io.cloudsoft.winrm4j.client.WinRmClientBuilder;
 import io.cloudsoft.winrm4j.client.WinRmClientContext;
 import io.cloudsoft.winrm4j.client.retry.RetryDecision;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +36,7 @@ final class Winrm4jSession implements WinRmSession {
   private final ExecutorService workers;
   private final Runnable onClose;
   private final CommandDeadline deadline;
-  private ShellCommand shell;
+  private CmdShell shell;
   private WinRmException broken;
   private boolean closed;
 
@@ -69,7 +67,7 @@ final class Winrm4jSession implements WinRmSession {
     try {
       client = builder(endpoint, credentials, bus, deadline).build();
       Winrm4jSession session = new Winrm4jSession(endpoint, client, redactor, listener, workers, onClose, deadline);
-      session.shell = client.createShell();
+      session.shell = CmdShell.create(client, endpoint.wsmanOperationTimeout());
       emit(listener, endpoint, WinRmRequestEvent.Operation.OPEN_SHELL, start, null);
       LOG.debug("host {}: shell open", endpoint.label());
       return session;
@@ -99,10 +97,10 @@ final class Winrm4jSession implements WinRmSession {
         .receiveTimeout(endpoint.operationTimeout().toMillis())
         .operationTimeout(endpoint.wsmanOperationTimeout().toMillis())
         .failureRetryPolicy((exception, attempt) -> NEVER)
-        .retryReceiveAfterOperationTimeout(code -> deadline.notPassed())
-        // over HTTPS TLS already encrypts; over HTTP Windows wants NTLM message encryption when offered
+        // over HTTPS TLS already encrypts; over plain HTTP Windows (AllowUnencrypted=false) takes only messages
+        // sealed with the NTLM session key (MS-WSMV 2.2.9.1.1), which winrm4j does: required, never optional
         .payloadEncryptionMode(endpoint.isHttps() || endpoint.auth() == WinRmEndpoint.Auth.BASIC
-            ? PayloadEncryptionMode.OFF : PayloadEncryptionMode.OPTIONAL);
+            ? PayloadEncryptionMode.OFF : PayloadEncryptionMode.REQUIRED);
   }
 
   @Override
@@ -121,13 +119,11 @@ final class Winrm4jSession implements WinRmSession {
     }
     long start = System.nanoTime();
     deadline.nanos = start + endpoint.commandTimeout().toNanos();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
     CompletableFuture<Exception> requestFailure = new CompletableFuture<>();
-    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<CmdShell.Output> exit = CompletableFuture.supplyAsync(() -> {
       RequestWatch.CURRENT.set(requestFailure);
       try {
-        return shell.execute(commandLine, out, err);
+        return shell.run(commandLine, deadline::notPassed);
       } finally {
         RequestWatch.CURRENT.remove();
       }
@@ -136,7 +132,8 @@ final class Winrm4jSession implements WinRmSession {
     try {
       CompletableFuture.anyOf(exit, requestFailure).get(safetyNet, TimeUnit.MILLISECONDS);
       if (exit.isDone() && !exit.isCompletedExceptionally()) {
-        CommandOutput output = new CommandOutput(exit.join(), out.toString(), err.toString(), elapsed(start));
+        CmdShell.Output raw = exit.join();
+        CommandOutput output = new CommandOutput(raw.exitCode(), raw.stdoutText(), raw.stderrText(), elapsed(start));
         emit(listener, endpoint, WinRmRequestEvent.Operation.COMMAND, start, null);
         LOG.debug("host {}: command exited {} after {} ms", endpoint.label(), output.exitCode(), output.duration().toMillis());
         return output;
@@ -179,12 +176,13 @@ final class Winrm4jSession implements WinRmSession {
     }
     closed = true;
     try {
-      // after a WS-Man fault the host is answering: delete the shell, or it counts against the user's
-      // MaxShellsPerUser quota until it idles out; after a transport failure never wait on the host again
-      if ((broken == null || broken instanceof WsManFaultException) && shell != null) {
+      // after a WS-Man fault or a command that outran its deadline the host is answering: delete the shell, or
+      // it counts against the user's MaxShellsPerUser quota (5 on WinRM 2.0) until it idles out; after a
+      // transport failure never wait on the host again
+      if (hostAnswers(broken) && shell != null) {
         long start = System.nanoTime();
         try {
-          shell.close();
+          shell.delete();
           emit(listener, endpoint, WinRmRequestEvent.Operation.CLOSE_SHELL, start, null);
         } catch (RuntimeException e) {
           WinRmException failure = WinRmErrors.classify(e, endpoint, redactor, false);
@@ -198,6 +196,12 @@ final class Winrm4jSession implements WinRmSession {
         onClose.run();
       }
     }
+  }
+
+  private static boolean hostAnswers(WinRmException failure) {
+    return failure == null || failure instanceof WsManFaultException
+        || failure instanceof WinRmTimeoutException t && t.phase() == WinRmTimeoutException.Phase.COMMAND
+            && t.getCause() instanceof javax.xml.ws.soap.SOAPFaultException;
   }
 
   private static Duration elapsed(long startNanos) {

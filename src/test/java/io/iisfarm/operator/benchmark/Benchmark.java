@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * docs/benchmarks.md). Prints a table at the end and writes {@code target/benchmark/results.json}.
  *
  * <p>System properties: {@code benchmark.quick=true} runs small sizes (for development);
- * {@code benchmark.sections} picks sections (comma-separated: check, drift, footprint, rollout).
+ * {@code benchmark.sections} picks sections (comma-separated: check, drift, footprint, rollout, iis6).
  */
 public final class Benchmark {
   static final Duration LATENCY = Duration.ofMillis(50);
@@ -26,7 +26,7 @@ public final class Benchmark {
 
   public static void main(String[] args) throws Exception {
     boolean quick = Boolean.getBoolean("benchmark.quick");
-    Set<String> sections = Arrays.stream(System.getProperty("benchmark.sections", "check,drift,footprint,rollout")
+    Set<String> sections = Arrays.stream(System.getProperty("benchmark.sections", "check,drift,footprint,rollout,iis6")
         .split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     Results results = new Results();
     Map<String, Object> before = MachineInfo.capture("before");
@@ -43,6 +43,13 @@ public final class Benchmark {
     }
     if (sections.contains("rollout")) {
       new RolloutBench(LATENCY, 10, List.of(1, 3)).run(results);
+    }
+    if (sections.contains("iis6")) {
+      new MetabaseReadBench(quick ? 100 : 500, LATENCY, List.of(
+          new MetabaseReadBench.Costs(Duration.ZERO, Duration.ZERO, true),
+          new MetabaseReadBench.Costs(Duration.ofNanos(20_000), Duration.ofMillis(50), true),
+          new MetabaseReadBench.Costs(Duration.ofNanos(100_000), Duration.ofMillis(50), false)), quick ? 1 : 3)
+          .run(results);
     }
     if (sections.contains("footprint")) {
       new FootprintBench(LATENCY, quick ? 10 : 200, 10, quick ? Duration.ofSeconds(20) : Duration.ofSeconds(75))

@@ -26,4 +26,19 @@ final class WindowsOutput {
   static String marker(String part) {
     return "==iisfarm:" + part + "==\r\n";
   }
+
+  /** A status line of the current part, e.g. {@code ==iisfarm:@absent==}. */
+  static String status(String status) {
+    return "==iisfarm:@" + status + "==\r\n";
+  }
+
+  /** What {@code call echo ==iisfarm:@<program>:%^errorlevel%==} prints after the program exited. */
+  static String exit(String program, int code) {
+    return status(program + ":" + code);
+  }
+
+  /** A file part's body as the read prints it: certutil's exit code 0, then the file's base64. */
+  static String file(byte[] content) {
+    return exit("certutil", 0) + certutil(content);
+  }
 }

@@ -149,6 +149,11 @@ public final class Hosts {
       return this;
     }
 
+    public HostBuilder siteConfig(SiteWebConfig config) {
+      siteConfigs.add(config);
+      return this;
+    }
+
     public HostBuilder siteConfig(String site, MachineKeySetting key, SessionStateSetting session) {
       siteConfigs.add(new SiteWebConfig(site, "C:\\inetpub\\" + site + "\\web.config", key, session));
       return this;
@@ -170,7 +175,7 @@ public final class Hosts {
     public HostObservation build() {
       return new HostObservation("HOST", version.isIis6() ? "Microsoft Windows [Version 5.2.3790]"
           : "Microsoft Windows [Version 10.0.17763.1]", os, version, sites, installed, configsRead, files,
-          siteConfigs, OBSERVED_AT, sharedConfiguration);
+          siteConfigs, OBSERVED_AT, sharedConfiguration, HostObservation.DEFAULT_CONSOLE_CODE_PAGE);
     }
   }
 

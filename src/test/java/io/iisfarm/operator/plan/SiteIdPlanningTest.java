@@ -195,6 +195,32 @@ class SiteIdPlanningTest {
   }
 
   @Test
+  void aSpecSiteWhoseNameTheConsoleCodePageCannotCarryIsLeftAloneWithAFindingOfItsOwn() {
+    // read through code page 437, a Cyrillic "Кафе" comes back as "????": it must not be matched or reported missing
+    HostObservation obs = iis10().site("????", 4).site("Café", 3).build();
+    HostPlan plan = plan(farm(null, want("Кафе", 2), want("Café", 5)), obs);
+
+    assertThat(plan.steps()).containsExactly(new MoveSite("Café", 3, 5, false));
+    assertThat(plan.findings(FindingReason.SITE_NAME_NOT_REPRESENTABLE)).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("Кафе", "code page 437"));
+    assertThat(plan.findings(FindingReason.SITE_MISSING)).isEmpty();
+    assertThat(plan.sites()).contains(new SiteCheck("Кафе", 2, null, SiteCheck.UNKNOWN, null, false));
+    assertThat(plan.siteIdsInSync()).isEqualTo(SyncState.FALSE);
+  }
+
+  @Test
+  void aSiteWebConfigThatCouldNotBeReadIsReported() {
+    HostObservation obs = iis10().site("Shop", 2)
+        .siteConfig(io.iisfarm.operator.model.SiteWebConfig.unreadable("Shop", "\\\\files01\\shop\\web.config",
+            "its folder cannot be seen from the WinRM session"))
+        .build();
+    HostPlan plan = plan(farm(null, want("Shop", 2)), obs);
+    assertThat(plan.findings(FindingReason.SITE_CONFIG_UNREADABLE)).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("Shop", "files01", "unknown"));
+    assertThat(plan.siteIdsInSync()).isEqualTo(SyncState.TRUE);
+  }
+
+  @Test
   void missingSiteAloneKeepsTheHostOutOfSyncWithoutSteps() {
     HostPlan plan = plan(farm(null, want("Shop", 2)), iis10().site("Default Web Site", 1).build());
     assertThat(plan.steps()).isEmpty();

@@ -41,16 +41,17 @@ class FarmFileTest {
       assertThat(step.change().get("kind").asText()).isEqualTo("siteState");
     });
     FarmFile.HostEntry web02 = hosts.get(1);
+    // Windows' defaults: HTTPS, Negotiate (NTLM) on, Basic off
     assertThat(web02.winrm().https()).isTrue();
-    assertThat(web02.winrm().basic()).isTrue();
-    assertThat(web02.winrm().ntlm()).isFalse();
+    assertThat(web02.winrm().basic()).isFalse();
+    assertThat(web02.winrm().ntlm()).isTrue();
     assertThat(web02.faults()).isNull();
     assertThat(web02.drift()).isEmpty();
   }
 
   @Test
   void settingsNeverShowThePassword() {
-    WinRmSettings settings = new WinRmSettings("https", 0, null, "u", "Sup3r-Secret", null, null);
+    WinRmSettings settings = new WinRmSettings("https", 0, null, "u", "Sup3r-Secret", null, null, null, null, null, null, null, null);
     assertThat(settings.toString()).doesNotContain("Sup3r-Secret");
   }
 
@@ -83,7 +84,7 @@ class FarmFileTest {
     FaultSettings settings = new FaultSettings("2s", null, true, null,
         new FaultSettings.OperationFault("receive", "TimedOut"),
         new FaultSettings.Drop(2, "afterRun"),
-        List.of(new FaultSettings.FailingCommand("^appcmd set", 5, "denied")));
+        List.of(new FaultSettings.FailingCommand("^appcmd set", 5, "denied")), null);
     HostFaults faults = new HostFaults();
 
     settings.applyTo(faults);

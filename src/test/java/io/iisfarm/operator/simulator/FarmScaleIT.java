@@ -23,7 +23,7 @@ class FarmScaleIT {
       yaml.append("  - name: web").append(i).append("\n    sites: [{name: Shop}]\n")
           // every 100th host over HTTPS, the rest over HTTP
           .append("    winrm: {transport: ").append(i % 100 == 0 ? "https" : "http")
-          .append(", password: pw").append(i).append("}\n");
+          .append(", auth: [basic], allowUnencrypted: true, password: pw").append(i).append("}\n");
     }
 
     try (SimulatedFarm farm = SimulatedFarm.fromYaml(yaml.toString(), ScriptedBackend.factory())) {

@@ -90,6 +90,62 @@ class OperatorClientIT {
   }
 
   @Test
+  void server2008r2OffersOnlyTls10ByDefaultAndTheFailureSaysWhatToChange() throws Exception {
+    try (SimulatedFarm r2 = SimulatedFarm.fromYaml("hosts:\n  - {name: r2, os: server2008r2, winrm: {auth: [basic]}}\n");
+        WinRmConnector own = new WinRmConnector()) {
+      SimulatedHost host = r2.host("r2");
+      assertThat(host.legacyTls()).as("SCHANNEL's default on 2008 R2").isTrue();
+      WinRmEndpoint modern = WinRmEndpoint.https("127.0.0.1").port(host.port()).auth(WinRmEndpoint.Auth.BASIC)
+          .tls(TlsOptions.DEFAULT.withCaPem(r2.caPem())).build();
+      assertThatThrownBy(() -> own.open(modern, credentials(host)))
+          .isInstanceOf(io.iisfarm.operator.winrm.TlsException.class)
+          .hasMessageContaining("2008 R2").hasMessageContaining("TLS 1.2").hasMessageContaining("allowLegacyTls");
+      try (WinRmSession session = own.open(modern.withTls(modern.tls().withAllowLegacyTls(true)), credentials(host))) {
+        assertThat(session.run("ver").stdout()).contains("[Version 6.1.7601]");
+      }
+    }
+  }
+
+  @Test
+  void basicAgainstAHostThatShipsWithBasicOffSaysSoInsteadOfBlamingThePassword() throws Exception {
+    // WinRM's defaults: Negotiate on, Basic off
+    try (SimulatedFarm defaults = SimulatedFarm.fromYaml("hosts:\n  - {name: w1, os: server2019}\n");
+        WinRmConnector own = new WinRmConnector()) {
+      SimulatedHost host = defaults.host("w1");
+      WinRmEndpoint basic = WinRmEndpoint.https("127.0.0.1").port(host.port()).auth(WinRmEndpoint.Auth.BASIC)
+          .tls(TlsOptions.DEFAULT.withCaPem(defaults.caPem())).build();
+      assertThatThrownBy(() -> own.open(basic, credentials(host)))
+          .isInstanceOf(AuthenticationFailedException.class)
+          .hasMessageContaining("does not accept Basic (it offers Negotiate)")
+          .hasMessageContaining("winrm set winrm/config/service/auth");
+      try (WinRmSession session = own.open(WinRmEndpoint.https("127.0.0.1").port(host.port())
+          .auth(WinRmEndpoint.Auth.NTLM).tls(TlsOptions.DEFAULT.withCaPem(defaults.caPem())).build(),
+          credentials(host))) {
+        assertThat(session.run("ver").exitCode()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void aLocalAccountWhoseTokenUacFiltersIsRefusedAndTheMessageNamesTheSetting() throws Exception {
+    try (SimulatedFarm filtered = SimulatedFarm.fromYaml("hosts:\n  - {name: w2, os: server2019, winrm:"
+        + " {auth: [basic, ntlm], username: deploy, filteredLocalAccount: true}}\n");
+        WinRmConnector own = new WinRmConnector()) {
+      SimulatedHost host = filtered.host("w2");
+      for (WinRmEndpoint.Auth auth : WinRmEndpoint.Auth.values()) {
+        WinRmEndpoint endpoint = WinRmEndpoint.https("127.0.0.1").port(host.port()).auth(auth)
+            .connectTimeout(Duration.ofSeconds(5)).operationTimeout(Duration.ofSeconds(10))
+            .tls(TlsOptions.DEFAULT.withCaPem(filtered.caPem())).build();
+        assertThatThrownBy(() -> own.open(endpoint, credentials(host)))
+            .isInstanceOf(AuthenticationFailedException.class)
+            .hasMessageContaining("LocalAccountTokenFilterPolicy=1")
+            .hasMessageNotContaining(host.password());
+      }
+      assertThat(host.counters().shellsCreated()).isZero();
+    }
+  }
+
+  @Test
   void refusedAndRejectedHostsAreReportedAsSuch() {
     SimulatedHost host = farm.host("iis6");
     WinRmEndpoint endpoint = endpoint(host, WinRmEndpoint.Auth.BASIC);

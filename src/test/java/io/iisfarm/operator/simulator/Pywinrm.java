@@ -82,18 +82,28 @@ public final class Pywinrm {
    */
   public static Run run(String endpoint, String username, String password, Path caPemFile,
       int codepage, String transport, List<String> commands) throws IOException {
+    return run(endpoint, username, password, caPemFile, codepage, transport, 20, commands);
+  }
+
+  /** As {@link #run(String, String, String, Path, int, String, List)}, with pywinrm's operation timeout. */
+  public static Run run(String endpoint, String username, String password, Path caPemFile,
+      int codepage, String transport, int operationTimeoutSeconds, List<String> commands) throws IOException {
     ObjectNode spec = JSON.createObjectNode()
         .put("endpoint", endpoint)
         .put("username", username)
         .put("password", password)
         .put("transport", transport)
-        .put("codepage", codepage);
+        .put("codepage", codepage)
+        .put("operationTimeout", operationTimeoutSeconds);
     if (caPemFile != null) {
       spec.put("ca", caPemFile.toAbsolutePath().toString());
     }
     commands.forEach(spec.putArray("commands")::add);
-    Process process = new ProcessBuilder(PYTHON, script().toString())
-        .redirectError(ProcessBuilder.Redirect.PIPE).start();
+    ProcessBuilder builder = new ProcessBuilder(PYTHON, script().toString())
+        .redirectError(ProcessBuilder.Redirect.PIPE);
+    // NTLM hashes passwords with MD4, which OpenSSL 3 keeps in its legacy provider; Debian's python3 uses it
+    builder.environment().put("OPENSSL_CONF", legacyProviderConfig().toString());
+    Process process = builder.start();
     try (OutputStream stdin = process.getOutputStream()) {
       stdin.write(JSON.writeValueAsBytes(spec));
     }
@@ -119,6 +129,21 @@ public final class Pywinrm {
           Base64.getDecoder().decode(r.get("stderr").asText())));
     }
     return new Run(out.get("shellId").asText(), results);
+  }
+
+  private static Path legacyConfig;
+
+  /** An OpenSSL configuration that activates the default and legacy providers, written once per JVM. */
+  private static synchronized Path legacyProviderConfig() throws IOException {
+    if (legacyConfig == null) {
+      Path file = Files.createTempFile("pywinrm-openssl-", ".cnf");
+      file.toFile().deleteOnExit();
+      Files.writeString(file, "openssl_conf = openssl_init\n[openssl_init]\nproviders = provider_sect\n"
+          + "[provider_sect]\ndefault = default_sect\nlegacy = legacy_sect\n[default_sect]\nactivate = 1\n"
+          + "[legacy_sect]\nactivate = 1\n");
+      legacyConfig = file;
+    }
+    return legacyConfig;
   }
 
   private static Path script() throws IOException {

@@ -74,6 +74,14 @@ class FarmConditionsTest {
                 .failed("web2", Kind.CLAIMED_ELSEWHERE, "IisFarm shop/other names web2.example.com:5986"),
             "False/HostClaimedElsewhere", "False/HostClaimedElsewhere", "Unknown/HostsUnreachable",
             "Unknown/HostsUnreachable", "False/NothingToApply", "False/NoFailures"),
+        row("a read that failed in part", farm().host("web1", Reports.converged())
+                .failed("web2", Kind.UNREADABLE, "adsutil.vbs stopped with exit code -2147024891 after 12 keys"),
+            "False/Unreadable", "False/Unreadable", "Unknown/HostsUnreachable", "Unknown/HostsUnreachable",
+            "False/NothingToApply", "False/NoFailures"),
+        row("certutil blocked on a host", farm().host("web1", Reports.converged())
+                .failed("web2", Kind.CERTUTIL_BLOCKED, "certutil was blocked from running (exit code 1260)"),
+            "False/CertutilBlocked", "False/CertutilBlocked", "Unknown/HostsUnreachable", "Unknown/HostsUnreachable",
+            "False/NothingToApply", "False/NoFailures"),
         row("garbage from a host", farm().failed("web1", Kind.INVALID_RESPONSE, "no site list in the output"),
             "False/InvalidResponse", "False/InvalidResponse", "Unknown/HostsUnreachable", "Unknown/HostsUnreachable",
             "False/NothingToApply", "False/NoFailures"),

@@ -2,6 +2,8 @@ package io.iisfarm.operator.winrm;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,6 +37,8 @@ final class FakeWsMan extends Dispatcher {
   final CopyOnWriteArrayList<String> commands = new CopyOnWriteArrayList<>();
   volatile String requiredAuthorization;
   volatile String stdout = "hi\r\n";
+  /** When set, the output's bytes as the host writes them, answered over several Receives (one per element). */
+  volatile List<byte[]> stdoutChunks;
   volatile int exitCode = 0;
 
   static MockResponse hang() {
@@ -75,7 +79,7 @@ final class FakeWsMan extends Dispatcher {
         yield soap(COMMAND + "Response", relatesTo,
             "<rsp:CommandResponse><rsp:CommandId>D6BF85B4-E0D0-4770-9330-F5474E967185</rsp:CommandId></rsp:CommandResponse>");
       }
-      case RECEIVE -> soap(RECEIVE + "Response", relatesTo, "<rsp:ReceiveResponse>"
+      case RECEIVE -> stdoutChunks != null ? chunk(relatesTo) : soap(RECEIVE + "Response", relatesTo, "<rsp:ReceiveResponse>"
           + "<rsp:Stream Name=\"stdout\" CommandId=\"D6BF85B4-E0D0-4770-9330-F5474E967185\">"
           + Base64.getEncoder().encodeToString(stdout.getBytes(StandardCharsets.UTF_8)) + "</rsp:Stream>"
           + "<rsp:Stream Name=\"stdout\" CommandId=\"D6BF85B4-E0D0-4770-9330-F5474E967185\" End=\"true\"/>"
@@ -87,6 +91,22 @@ final class FakeWsMan extends Dispatcher {
       case DELETE -> soap("http://schemas.xmlsoap.org/ws/2004/09/transfer/DeleteResponse", relatesTo, "");
       default -> new MockResponse().setResponseCode(400);
     };
+  }
+
+  private final AtomicInteger chunksSent = new AtomicInteger();
+
+  /** The next of {@link #stdoutChunks}: Running until the last, which carries Done and the exit code. */
+  private MockResponse chunk(String relatesTo) {
+    List<byte[]> chunks = stdoutChunks;
+    int i = Math.min(chunksSent.getAndIncrement(), chunks.size() - 1);
+    String id = "D6BF85B4-E0D0-4770-9330-F5474E967185";
+    boolean last = i == chunks.size() - 1;
+    String state = "http://schemas.microsoft.com/wbem/wsman/1/windows/shell/CommandState/" + (last ? "Done" : "Running");
+    return soap(RECEIVE + "Response", relatesTo, "<rsp:ReceiveResponse>"
+        + "<rsp:Stream Name=\"stdout\" CommandId=\"" + id + "\">" + Base64.getEncoder().encodeToString(chunks.get(i))
+        + "</rsp:Stream>" + (last ? "<rsp:Stream Name=\"stdout\" CommandId=\"" + id + "\" End=\"true\"/>" : "")
+        + "<rsp:CommandState CommandId=\"" + id + "\" State=\"" + state + "\">"
+        + (last ? "<rsp:ExitCode>" + exitCode + "</rsp:ExitCode>" : "") + "</rsp:CommandState></rsp:ReceiveResponse>");
   }
 
   static MockResponse soap(String action, String relatesTo, String body) {

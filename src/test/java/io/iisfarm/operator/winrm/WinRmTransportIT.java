@@ -75,6 +75,8 @@ class WinRmTransportIT {
     assertThatThrownBy(() -> connector.open(endpoint, CREDENTIALS))
         .isInstanceOf(AuthenticationFailedException.class)
         .hasMessageContaining("401")
+        .hasMessageContaining("credentials were rejected")
+        .hasMessageContaining("LocalAccountTokenFilterPolicy")
         .satisfies(e -> assertNoSecret(e));
     assertThat(events).singleElement().satisfies(e -> assertThat(e.failure()).isEqualTo(WinRmException.Kind.AUTHENTICATION));
   }
@@ -210,6 +212,42 @@ class WinRmTransportIT {
   }
 
   @Test
+  void commandThatOutlivesTheCommandTimeoutIsEndedOnTheHostAndItsShellDeleted() throws Exception {
+    server.start();
+    WinRmEndpoint endpoint = WinRmEndpoint.http("127.0.0.1").port(server.getPort()).auth(WinRmEndpoint.Auth.BASIC)
+        .connectTimeout(Duration.ofSeconds(2)).operationTimeout(Duration.ofSeconds(2))
+        .commandTimeout(Duration.ofMillis(300)).build();
+    try (WinRmSession session = connector.open(endpoint, CREDENTIALS)) {
+      wsman.overrides.put(FakeWsMan.RECEIVE, r -> FakeWsMan.wsManFault(WinRmErrors.OPERATION_TIMEOUT_CODE, "no output yet"));
+      assertThatThrownBy(() -> session.run("ping -n 100 127.0.0.1")).isInstanceOf(WinRmTimeoutException.class);
+    }
+    // MaxShellsPerUser is 5 on WinRM 2.0: a command or shell left behind would count against it
+    assertThat(wsman.count(FakeWsMan.SIGNAL)).as("terminate Signal for the command").isEqualTo(1);
+    assertThat(wsman.count(FakeWsMan.DELETE)).as("the shell deleted").isEqualTo(1);
+  }
+
+  @Test
+  void outputIsDecodedInTheShellsCodePageAcrossSeveralReceives() throws Exception {
+    WinRmEndpoint endpoint = http(WinRmEndpoint.Auth.BASIC).build();
+    // "Café ü" in code page 437 (é = 0x82, ü = 0x81), cut inside the name over two Receive responses
+    wsman.stdoutChunks = List.of(new byte[] {'C', 'a', 'f'}, new byte[] {(byte) 0x82, ' ', (byte) 0x81, '\r', '\n'});
+    try (WinRmSession session = connector.open(endpoint, CREDENTIALS)) {
+      assertThat(session.run("echo Café ü").stdout()).isEqualTo("Café ü\r\n");
+    }
+    assertThat(wsman.count(FakeWsMan.RECEIVE)).isEqualTo(2);
+  }
+
+  @Test
+  void shellIsCreatedInCodePage437() throws Exception {
+    WinRmEndpoint endpoint = http(WinRmEndpoint.Auth.BASIC).build();
+    try (WinRmSession session = connector.open(endpoint, CREDENTIALS)) {
+      session.run("ver");
+    }
+    String create = server.takeRequest().getBody().readUtf8();
+    assertThat(create).containsPattern("<(\\w+:)?Option Name=\"WINRS_CODEPAGE\">437</");
+  }
+
+  @Test
   void droppedConnectionIsReportedOnceWithoutRetry() throws Exception {
     WinRmEndpoint endpoint = http(WinRmEndpoint.Auth.BASIC).build();
     try (WinRmSession session = connector.open(endpoint, CREDENTIALS)) {
@@ -303,7 +341,10 @@ class WinRmTransportIT {
     WinRmEndpoint endpoint = https(WinRmEndpoint.Auth.BASIC, new TlsOptions(certificates().caPem(), false, false), "TLSv1");
     assertThatThrownBy(() -> connector.open(endpoint, CREDENTIALS))
         .isInstanceOf(TlsException.class)
-        .hasMessageContaining("allowLegacyTls");
+        .hasMessageContaining("allowLegacyTls")
+        .hasMessageContaining("Windows Server 2003")
+        .hasMessageContaining("2008 R2")
+        .hasMessageContaining("SCHANNEL\\Protocols\\TLS 1.2\\Server Enabled=1");
     assertThat(wsman.actions).isEmpty();
   }
 

@@ -40,6 +40,17 @@ class WinRmValuesTest {
   }
 
   @Test
+  void operationTimeoutSentNeverExceedsTheHostsDefaultMaxTimeoutms() {
+    // WinRM refuses an OperationTimeout above MaxTimeoutms (60000 by default, WinRM 2.0 included)
+    assertThat(WinRmEndpoint.https("h").operationTimeout(Duration.ofMinutes(5)).build().wsmanOperationTimeout())
+        .isEqualTo(Duration.ofSeconds(60));
+    assertThat(WinRmEndpoint.https("h").operationTimeout(Duration.ofSeconds(64)).build().wsmanOperationTimeout())
+        .isEqualTo(Duration.ofSeconds(59));
+    assertThat(CmdShell.xsDuration(Duration.ofMillis(1500))).isEqualTo("PT1.5S");
+    assertThat(CmdShell.xsDuration(Duration.ofSeconds(60))).isEqualTo("PT60S");
+  }
+
+  @Test
   void invalidEndpointsAreRefused() {
     assertThatThrownBy(() -> WinRmEndpoint.https("h").port(0).build()).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> WinRmEndpoint.https("h").operationTimeout(Duration.ZERO).build())

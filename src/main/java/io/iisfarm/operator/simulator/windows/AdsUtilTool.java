@@ -106,6 +106,8 @@ final class AdsUtilTool {
         || param.equalsIgnoreCase("AUTHORIZATION")) {
       throw new NotEmulatedException(script.call().commandText());
     }
+    // GetObject of the key, GetObject of the property's schema object, Get
+    script.call().host().adsiCalls(3);
     Metabase.Key key = mb.find(path).orElse(null);
     if (key == null) {
       return report(Win32Error.PATH_NOT_FOUND.hresult(), PATH_NOT_FOUND_TEXT,
@@ -246,6 +248,7 @@ final class AdsUtilTool {
 
   private int enumerate(String path, boolean pathsOnly, boolean recurse) {
     Metabase.Key key = mb.find(path).orElse(null);
+    script.call().host().adsiCalls(enumCalls(key, pathsOnly));
     if (key == null) {
       out.println("");
       return report(Win32Error.PATH_NOT_FOUND.hresult(), PATH_NOT_FOUND_TEXT,
@@ -279,6 +282,23 @@ final class AdsUtilTool {
     }
     out.println("");
     return 0;
+  }
+
+  /**
+   * The calls into the IIS Admin Service the script's EnumCommand makes for one key: GetObject of the key and of
+   * its schema class, then (unless /P) one GetDataPaths per property of the class, and for each property set at
+   * the key a GetObject of its schema object and a Get; then one enumeration of the children. A lower bound: a
+   * property GetDataPaths refuses with IIS_DATA_INHERIT is asked again without it.
+   */
+  static long enumCalls(Metabase.Key key, boolean pathsOnly) {
+    if (key == null) {
+      return 1;
+    }
+    long calls = 3;
+    if (!pathsOnly) {
+      calls += Metabase.schemaClassProperties(key.keyType()) + 2L * key.props.size();
+    }
+    return calls;
   }
 
   /** Properties in schema order (mandatory KeyType first, then the optional properties). */

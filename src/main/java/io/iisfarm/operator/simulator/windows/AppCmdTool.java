@@ -203,8 +203,8 @@ final class AppCmdTool {
     return 0;
   }
 
-  private static String state(Site s) {
-    return s.started ? "Started" : "Stopped";
+  private String state(Site s) {
+    return iis.state(s);
   }
 
   // --- APP and VDIR ----------------------------------------------------------------------------

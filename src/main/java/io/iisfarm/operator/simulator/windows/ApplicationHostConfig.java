@@ -22,6 +22,8 @@ final class ApplicationHostConfig {
     String name;
     long id;
     boolean started;
+    /** Until when WAS has not applied the site's last ID change; null when nothing is pending. */
+    java.time.Instant pendingUntil;
     final List<String> bindings;
     final List<App> apps;
 
@@ -103,6 +105,8 @@ final class ApplicationHostConfig {
       throw new Win32Exception(Win32Error.ALREADY_EXISTS);
     }
     site.id = id;
+    // WAS picks the change up from a change notification, some time later (options.siteStartLag)
+    site.pendingUntil = runtime().clock.instant().plus(runtime().options().effectiveSiteStartLag());
     runtime().context().markChanged();
     if (site.started) {
       site.started = false;
@@ -112,6 +116,9 @@ final class ApplicationHostConfig {
 
   /** @throws Win32Exception SERVICE_ALREADY_RUNNING, or SHARING_VIOLATION when a binding is in use */
   void start(Site site) {
+    if (pending(site)) {
+      throw new Win32Exception(Win32Error.OBJECT_NOT_FOUND);
+    }
     if (site.started) {
       throw new Win32Exception(Win32Error.SERVICE_ALREADY_RUNNING);
     }
@@ -122,6 +129,22 @@ final class ApplicationHostConfig {
     }
     site.started = true;
     runtime().context().siteStarted(site.name);
+  }
+
+  /**
+   * True while WAS has not yet applied the site's last ID change: the site's state reads Unknown and starting it
+   * fails with ERROR_OBJECT_NOT_FOUND (0x800710D8), as IIS Manager shows "Unknown: The object identifier does
+   * not represent a valid object" for a site whose configuration change it has not loaded yet
+   * (improve.dk, "IIS7: The object identifier does not represent a valid object"); Carbon's Set-IisWebsiteID
+   * retries Start for this reason.
+   */
+  boolean pending(Site site) {
+    return site.pendingUntil != null && runtime().clock.instant().isBefore(site.pendingUntil);
+  }
+
+  /** Started, Stopped, or Unknown while an ID change is pending. */
+  String state(Site site) {
+    return pending(site) ? "Unknown" : site.started ? "Started" : "Stopped";
   }
 
   /** @throws Win32Exception SERVICE_NOT_ACTIVE when the site is already stopped */

@@ -37,6 +37,7 @@ final class Builtins {
       case "del", "erase" -> FileCommands.delete(s, args, text, io);
       case "md", "mkdir" -> FileCommands.mkdir(s, args, io);
       case "dir" -> DirCommand.run(s, args, text, io);
+      case "call" -> call(s, args, text, io);
       default -> throw new NotEmulatedException(text.strip());
     };
   }
@@ -82,9 +83,28 @@ final class Builtins {
       io.out().write(s.fs().read(s.fullPath(path)));
       return s.result(true, 0);
     } catch (Win32Exception e) {
-      io.err().println(e.error().message());
+      io.err().println(s.host.language().message(e.error()));
       return s.result(false, 1);
     }
+  }
+
+  /**
+   * CALL with a command (not a label): the command text goes through percent expansion a second time, now, as
+   * it runs, then runs as a simple command (dbenham, "How does the Windows Command Interpreter (CMD.EXE) parse
+   * scripts?", phase 6; Microsoft Learn, "call"). {@code call echo %^errorlevel%} at the command line thus prints
+   * the ERRORLEVEL of the command before it. Labels, and operators or carets in the expanded text (CALL doubles
+   * carets), are not emulated.
+   */
+  private static boolean call(CmdSession s, String args, String text, CommandIo io) {
+    String command = args.strip();
+    if (command.isEmpty() || command.startsWith(":")) {
+      throw new NotEmulatedException(text.strip());
+    }
+    String expanded = EnvironmentBlock.expand(command, s::variable);
+    if (expanded.chars().anyMatch(c -> "^&|<>()".indexOf(c) >= 0)) {
+      throw new NotEmulatedException(text.strip());
+    }
+    return s.runCommand(expanded, io);
   }
 
   /** VER prints a blank line, then the version line. */
@@ -93,7 +113,7 @@ final class Builtins {
       io.err().println("The syntax of the command is incorrect.");
       return s.result(false, 1);
     }
-    io.out().print("\r\n" + s.host.os.verLine() + "\r\n");
+    io.out().print("\r\n" + s.host.language().verLine(s.host.os.version()) + "\r\n");
     return s.result(true, 0);
   }
 
@@ -119,7 +139,7 @@ final class Builtins {
       throw new NotEmulatedException(text.strip());
     }
     if (!s.fs().exists(full)) {
-      io.err().println(Win32Error.PATH_NOT_FOUND.message());
+      io.err().println(s.host.language().message(Win32Error.PATH_NOT_FOUND));
       return s.result(false, 1);
     }
     if (!s.fs().isDirectory(full)) {

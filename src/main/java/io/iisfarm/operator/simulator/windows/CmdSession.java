@@ -183,13 +183,18 @@ final class CmdSession {
         throw new NotEmulatedException(r.handle() + r.op() + target);
       }
       try {
-        handles[r.handle()] = new Sink.FileSink(host.fs, fullPath(target), r.op().equals(">>"));
+        handles[r.handle()] = new Sink.FileSink(host.fs, fullPath(target), r.op().equals(">>"), host.consoleCharset());
       } catch (Win32Exception e) {
-        io.err().println(e.error().message());
+        io.err().println(host.language().message(e.error()));
         return null;
       }
     }
     return new CommandIo(handles[1], handles[2]);
+  }
+
+  /** Runs one simple command's text (an internal command or a program), as CALL does after its expansion. */
+  boolean runCommand(String text, CommandIo io) {
+    return runSimple(text, io);
   }
 
   private boolean runSimple(String text, CommandIo io) {

@@ -31,6 +31,14 @@ final class CscriptHost {
       throw new NotEmulatedException(call.commandText());
     }
     OsVersion os = call.host().os;
+    if (!call.host().options().scriptHostEnabled()) {
+      // the Enabled value 0 under HKLM\Software\Microsoft\Windows Script Host\Settings; the exit code is not
+      // documented
+      call.io().err().println("Windows Script Host access is disabled on this machine. Contact your administrator"
+          + " for details.");
+      return 1;
+    }
+    call.host().scriptStarted();
     if (logo) {
       call.io().out().println("Microsoft (R) Windows Script Host Version " + os.scriptHostVersion());
       call.io().out().println(os == OsVersion.SERVER2003

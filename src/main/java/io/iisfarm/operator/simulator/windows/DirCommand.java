@@ -64,7 +64,7 @@ final class DirCommand {
         pattern = WindowsFileSystem.nameOf(full);
       }
       if (!fs.isDirectory(dir)) {
-        io.err().println(Win32Error.PATH_NOT_FOUND.message());
+        io.err().println(s.host.language().message(Win32Error.PATH_NOT_FOUND));
         continue;
       }
       List<WindowsFileSystem.Entry> entries = new ArrayList<>();

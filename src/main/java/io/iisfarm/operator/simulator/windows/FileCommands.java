@@ -43,7 +43,7 @@ final class FileCommands {
     boolean wildcard = Wildcards.hasWildcard(WindowsFileSystem.nameOf(sourceFull));
     if (wildcard) {
       if (!fs.isDirectory(sourceDir)) {
-        return copyFailed(s, io, Win32Error.PATH_NOT_FOUND.message());
+        return copyFailed(s, io, s.host.language().message(Win32Error.PATH_NOT_FOUND));
       }
       for (WindowsFileSystem.Entry e : Wildcards.list(fs, sourceDir, WindowsFileSystem.nameOf(sourceFull))) {
         if (!e.directory()) {
@@ -51,13 +51,13 @@ final class FileCommands {
         }
       }
       if (sources.isEmpty()) {
-        return copyFailed(s, io, Win32Error.FILE_NOT_FOUND.message());
+        return copyFailed(s, io, s.host.language().message(Win32Error.FILE_NOT_FOUND));
       }
     } else if (fs.isDirectory(sourceFull)) {
       throw new NotEmulatedException(text.strip());
     } else if (!fs.exists(sourceFull)) {
       Win32Error error = fs.isDirectory(sourceDir) ? Win32Error.FILE_NOT_FOUND : Win32Error.PATH_NOT_FOUND;
-      return copyFailed(s, io, error.message());
+      return copyFailed(s, io, s.host.language().message(error));
     } else {
       sources.add(sourceFull);
     }
@@ -81,7 +81,7 @@ final class FileCommands {
       try {
         fs.write(to, fs.read(from));
       } catch (Win32Exception e) {
-        return copyFailed(s, io, e.error().message(), copied);
+        return copyFailed(s, io, s.host.language().message(e.error()), copied);
       }
       if (wildcard) {
         io.out().println(typedPrefix + WindowsFileSystem.nameOf(from));
@@ -128,7 +128,7 @@ final class FileCommands {
       String pattern = WindowsFileSystem.nameOf(full);
       if (Wildcards.hasWildcard(pattern)) {
         if (!fs.isDirectory(dir)) {
-          io.err().println(Win32Error.PATH_NOT_FOUND.message());
+          io.err().println(s.host.language().message(Win32Error.PATH_NOT_FOUND));
           failed = true;
           continue;
         }
@@ -158,7 +158,7 @@ final class FileCommands {
         if (fs.isDirectory(dir)) {
           io.err().println("Could Not Find " + full);
         } else {
-          io.err().println(Win32Error.PATH_NOT_FOUND.message());
+          io.err().println(s.host.language().message(Win32Error.PATH_NOT_FOUND));
           failed = true;
         }
       } else {
@@ -185,7 +185,7 @@ final class FileCommands {
       } catch (Win32Exception e) {
         failed = true;
         io.err().println(e.error() == Win32Error.ALREADY_EXISTS
-            ? "A subdirectory or file " + t.text() + " already exists." : e.error().message());
+            ? "A subdirectory or file " + t.text() + " already exists." : s.host.language().message(e.error()));
       }
     }
     return s.result(!failed, failed ? 1 : 0);

@@ -166,9 +166,9 @@ final class ForRunner {
     char commandQuote = o.usebackq() ? '`' : '\'';
     char stringQuote = o.usebackq() ? '\'' : '"';
     if (open == commandQuote && set.length() > 1 && set.endsWith(String.valueOf(commandQuote))) {
-      Sink.Console captured = new Sink.Console();
+      Sink.Console captured = new Sink.Console(s.host.consoleCharset());
       s.child().runLine(set.substring(1, set.length() - 1), new CommandIo(captured, io.err()));
-      lines.addAll(split(new String(captured.bytes(), StandardCharsets.ISO_8859_1)));
+      lines.addAll(split(new String(captured.bytes(), s.host.consoleCharset())));
     } else if (open == stringQuote && set.length() > 1 && set.endsWith(String.valueOf(stringQuote))) {
       lines.add(set.substring(1, set.length() - 1));
     } else {

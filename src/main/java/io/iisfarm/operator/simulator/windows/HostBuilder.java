@@ -45,7 +45,7 @@ final class HostBuilder {
     WindowsFileSystem fs = new WindowsFileSystem(clock);
     fs.createDrive('C');
     EnvironmentBlock env = environment();
-    host = new HostRuntime(d.name(), os, d.effectiveBits(), fs, env, clock);
+    host = new HostRuntime(d.name(), os, d.effectiveBits(), fs, env, clock, d.effectiveOptions());
     String windir = host.windir();
     String sys32 = host.system32();
     fs.ensureDirectory(windir + "\\Temp");
@@ -203,6 +203,9 @@ final class HostBuilder {
   /** Creates a content folder and, unless absent, its web.config. */
   private void content(WindowsFileSystem fs, String path, ConfigFile webConfig) {
     String full = WindowsFileSystem.fullPath(expand(path), "C:\\");
+    if (WindowsFileSystem.isUnc(full)) {
+      return; // content on a file server: not on this host, and out of a WinRM session's reach
+    }
     fs.ensureDirectory(full);
     if (webConfig == null || !webConfig.isAbsent()) {
       fs.write(full + "\\web.config", ConfigTemplates.siteWebConfig(hostHasV4(), webConfig));
@@ -256,8 +259,11 @@ final class HostBuilder {
 
 
   private void iis6(WindowsFileSystem fs) {
-    fs.ensureDirectory("C:\\Inetpub\\AdminScripts");
-    fs.write("C:\\Inetpub\\AdminScripts\\adsutil.vbs", script("ADSUTIL.VBS"));
+    if (d.effectiveOptions().adminScriptsInstalled()) {
+      fs.ensureDirectory("C:\\Inetpub\\AdminScripts");
+      fs.write("C:\\Inetpub\\AdminScripts\\adsutil.vbs", script("ADSUTIL.VBS"));
+    }
+    fs.write(host.system32() + "\\inetsrv\\inetinfo.exe", EXE);
     fs.write(host.system32() + "\\iisback.vbs", script("IISBACK.VBS"));
     for (String s : new String[] {"iisweb.vbs", "iisvdir.vbs", "iisapp.vbs", "iiscnfg.vbs", "iisext.vbs"}) {
       fs.write(host.system32() + "\\" + s, script(s.toUpperCase(Locale.ROOT)));
@@ -286,6 +292,9 @@ final class HostBuilder {
     w3svc.children.add(key("Filters", "IIsFilters"));
     w3svc.children.add(key("Info", "IIsWebInfo"));
     w3svc.children.addAll(later);
+    // IIS 6.0 keeps the metabase in this file; written once here, it is not kept in step with later changes
+    fs.write(host.system32() + "\\inetsrv\\MetaBase.xml",
+        MetabaseXml.render(mb.root(), w3svc).getBytes(StandardCharsets.UTF_8));
     for (String backup : d.backups()) {
       mb.backup(backup, null, false);
     }

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
  * @param sharedConfiguration IIS7+ only: the UNC path of an IIS Shared Configuration store; redirection.config
  *     points there and every host of the farm naming the same path shares one site configuration
  * @param nlb the host's Network Load Balancing membership; absent: the NLB feature is not installed
+ * @param options how the host differs from a stock English install (language, code page, policies)
  */
 public record HostDefinition(
     String name,
@@ -39,7 +40,8 @@ public record HostDefinition(
     List<Site> sites,
     List<String> backups,
     String sharedConfiguration,
-    Nlb nlb) {
+    Nlb nlb,
+    HostOptions options) {
 
   /** Keys of a farm host entry that the WinRM server owns. */
   public static final Set<String> WINRM_SIDE_KEYS = Set.of("winrm", "faults", "drift", "http");
@@ -230,6 +232,10 @@ public record HostDefinition(
   /** 32 or 64, after defaults. */
   public int effectiveBits() {
     return bits != null ? bits : (os == OsVersion.SERVER2003 ? 32 : 64);
+  }
+
+  public HostOptions effectiveOptions() {
+    return options == null ? HostOptions.DEFAULTS : options;
   }
 
   public String effectiveUser() {

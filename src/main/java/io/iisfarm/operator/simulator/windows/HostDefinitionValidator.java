@@ -64,6 +64,11 @@ final class HostDefinitionValidator {
         throw fail(host, "env entry '" + e.getKey() + "' needs a name without '=' and a value");
       }
     }
+    try {
+      d.effectiveOptions().validate();
+    } catch (IllegalArgumentException e) {
+      throw fail(host, e.getMessage());
+    }
     validateFrameworks(host, d, bits);
     if (d.sharedConfiguration() != null && (d.os().isIis6() || !d.sharedConfiguration().startsWith("\\\\"))) {
       throw fail(host, "sharedConfiguration is the UNC path (\\\\server\\share) of an IIS 7+ shared configuration"

@@ -22,8 +22,20 @@ final class HostRuntime {
   /** The host's NLB cluster membership, or null when the NLB feature is not installed; set once while built. */
   NlbCluster nlb;
   private RunContext current = new RunContext();
+  private final HostOptions options;
+  private final ProgramFaults programFaults = new ProgramFaults();
+  private final Language language;
+  /** The console code page of the shell running the current line. */
+  private java.nio.charset.Charset consoleCharset;
+  /** Calls adsutil.vbs made into the IIS Admin Service, and scripts cscript started, since the host was built. */
+  private final java.util.concurrent.atomic.AtomicLong adsiCalls = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong scriptStarts = new java.util.concurrent.atomic.AtomicLong();
 
-  HostRuntime(String hostname, OsVersion os, int bits, WindowsFileSystem fs, EnvironmentBlock env, Clock clock) {
+  HostRuntime(String hostname, OsVersion os, int bits, WindowsFileSystem fs, EnvironmentBlock env, Clock clock,
+      HostOptions options) {
+    this.options = options;
+    this.language = options.effectiveLanguage();
+    this.consoleCharset = CodePages.charset(options.effectiveCodePage());
     this.hostname = hostname;
     this.os = os;
     this.bits = bits;
@@ -33,6 +45,45 @@ final class HostRuntime {
   }
 
   RunContext context() { return current; }
+
+  HostOptions options() { return options; }
+
+  ProgramFaults programFaults() { return programFaults; }
+
+  Language language() { return language; }
+
+  java.nio.charset.Charset consoleCharset() { return consoleCharset; }
+
+  void consoleCharset(java.nio.charset.Charset charset) {
+    this.consoleCharset = charset;
+  }
+
+  /** Counts {@code calls} calls into the IIS Admin Service and takes the time they cost ({@code adsiCallCost}). */
+  void adsiCalls(long calls) {
+    adsiCalls.addAndGet(calls);
+    pause(options.effectiveAdsiCallCost().toNanos() * calls);
+  }
+
+  /** Counts a script start and takes its time ({@code scriptStartCost}). */
+  void scriptStarted() {
+    scriptStarts.incrementAndGet();
+    pause(options.effectiveScriptStartCost().toNanos());
+  }
+
+  long adsiCalls() { return adsiCalls.get(); }
+
+  long scriptStarts() { return scriptStarts.get(); }
+
+  private static void pause(long nanos) {
+    long end = System.nanoTime() + nanos;
+    for (long left = nanos; left > 0; left = end - System.nanoTime()) {
+      java.util.concurrent.locks.LockSupport.parkNanos(left);
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
 
   void begin(RunContext context) {
     this.current = context;

@@ -89,6 +89,27 @@ final class Metabase {
     }
   }
 
+  /**
+   * How many properties (mandatory and optional) the schema class of a key type has: adsutil's ENUM asks the IIS
+   * Admin Service once per property of the class whether the key sets it ({@code GetDataPaths}). Estimates of the
+   * order of the IIS 6.0 SDK's lists of each ADSI object's metabase properties (IIsWebInfo: its four plus
+   * KeyType); not counted from MBSchema.xml.
+   */
+  static int schemaClassProperties(String keyType) {
+    if (keyType == null) {
+      return 20;
+    }
+    return switch (keyType) {
+      case "IIsWebService", "IIsWebServer" -> 180;
+      case "IIsWebVirtualDir", "IIsWebDirectory" -> 150;
+      case "IIsApplicationPools", "IIsApplicationPool" -> 60;
+      case "IIsFilter" -> 8;
+      case "IIsWebInfo" -> 5;
+      case "IIsFilters" -> 2;
+      default -> 20;
+    };
+  }
+
   static String canonicalName(String prop) {
     return CANONICAL.getOrDefault(prop.toUpperCase(Locale.ROOT), prop);
   }
@@ -147,8 +168,20 @@ final class Metabase {
     return b == null ? List.of() : (List<String>) b;
   }
 
-  /** Starts a site; a binding held by another started site fails with ERROR_ALREADY_EXISTS. */
+  /** Sites moved to a new ID whose change W3SVC has not applied yet (options.siteStartLag), until when. */
+  private final java.util.Map<Key, java.time.Instant> pending = new java.util.IdentityHashMap<>();
+
+  /**
+   * Starts a site; a binding held by another started site fails with ERROR_ALREADY_EXISTS; a site moved so
+   * recently that W3SVC has not applied the move fails with ERROR_OBJECT_NOT_FOUND (the error IIS gives for a
+   * site it has not loaded; that IIS6 gives the same one here is an assumption).
+   */
   void start(Key site) {
+    java.time.Instant until = pending.get(site);
+    if (until != null && host.clock.instant().isBefore(until)) {
+      throw new Win32Exception(Win32Error.OBJECT_NOT_FOUND);
+    }
+    pending.remove(site);
     if (started(site)) {
       return;
     }
@@ -187,6 +220,9 @@ final class Metabase {
     }
     parent.children.add(copy);
     parent.children.remove(source);
+    if ("IIsWebServer".equals(source.keyType())) {
+      pending.put(copy, host.clock.instant().plus(host.options().effectiveSiteStartLag()));
+    }
     host.context().markChanged();
     if (wasRunning) {
       host.context().siteStopped(siteName(source));

@@ -53,8 +53,11 @@ public enum OsVersion {
 
   public String displayName() { return displayName; }
 
-  /** What {@code ver} prints between the blank line and the line end. */
-  public String verLine() { return "Microsoft Windows [Version " + version + "]"; }
+  /** What {@code ver} prints between the blank line and the line end, on an English host. */
+  public String verLine() { return Language.EN_US.verLine(version); }
+
+  /** The version {@code ver} shows, e.g. {@code 10.0.17763.1}. */
+  public String version() { return version; }
 
   /** IIS version string, e.g. {@code 6.0}. */
   public String iisVersion() { return iisMajor + "." + iisMinor; }

@@ -3,6 +3,7 @@ package io.iisfarm.operator.simulator.windows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Finds and runs external programs the way cmd.exe searches for them: the current directory, then
@@ -50,20 +51,45 @@ final class Programs {
     try {
       path = resolve(s, program);
     } catch (Win32Exception e) {
-      io.err().println(Win32Error.PATH_NOT_FOUND.message());
+      io.err().println(s.host.language().message(Win32Error.PATH_NOT_FOUND));
       return s.result(false, 3);
     }
     if (path == null) {
-      io.err().println("'" + typed + "' is not recognized as an internal or external command,");
-      io.err().println("operable program or batch file.");
+      io.err().println(s.host.language().notRecognized(typed));
       return s.result(false, 9009);
     }
-    Tool tool = toolFor(WindowsFileSystem.nameOf(path).toLowerCase(Locale.ROOT));
+    String fileName = WindowsFileSystem.nameOf(path).toLowerCase(Locale.ROOT);
+    Optional<ProgramFaults.ProgramFault> fault = s.host.programFaults().find(fileName, args);
+    if (fault.isPresent() && fault.get().blockedBy() != null) {
+      // the start itself fails: cmd prints the error's message and the program never runs
+      io.err().println(fault.get().blockedBy().message());
+      return s.result(false, fault.get().blockedBy().error());
+    }
+    Tool tool = toolFor(fileName);
     if (tool == null) {
       throw new NotEmulatedException(t);
     }
+    if (fault.isPresent()) {
+      return s.result(false, faulted(fault.get(), tool, new Call(s, path, args, t, io)));
+    }
     int code = tool.run(new Call(s, path, args, t, io));
     return s.result(code == 0, code);
+  }
+
+  /** A program that fails on purpose: not at all run, or run with only its first lines of output kept. */
+  private static int faulted(ProgramFaults.ProgramFault fault, Tool tool, Call call) {
+    if (fault.keepLines() != null) {
+      Sink.Console captured = new Sink.Console(call.io().out().charset());
+      tool.run(new Call(call.session(), call.programPath(), call.args(), call.commandText(),
+          new CommandIo(captured, call.io().err())));
+      String[] lines = new String(captured.bytes(), captured.charset()).split("(?<=\n)");
+      for (int i = 0; i < Math.min(fault.keepLines(), lines.length); i++) {
+        call.io().out().print(lines[i]);
+      }
+    }
+    call.io().out().print(fault.stdout());
+    call.io().err().print(fault.stderr());
+    return fault.exitCode();
   }
 
   private static Tool toolFor(String fileName) {

@@ -2,20 +2,28 @@ package io.iisfarm.operator.simulator.windows;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
-/** Where a standard handle's bytes go: the console stream WinRM returns, NUL, or a file. */
+/**
+ * Where a standard handle's bytes go: the console stream WinRM returns, NUL, or a file. Text is written in
+ * the shell's console code page (what {@code WINRS_CODEPAGE} asked for, else the host's OEM code page);
+ * characters that code page lacks become {@code ?}. Bytes written as such ({@code type}) pass unchanged.
+ */
 abstract class Sink {
-  /**
-   * Console text is written in the OEM code page of an en-US system, code page 437 (a runtime
-   * without the extra charsets falls back to ISO-8859-1, which agrees for ASCII).
-   */
-  static final Charset OEM = Charset.isSupported("IBM437") ? Charset.forName("IBM437")
-      : java.nio.charset.StandardCharsets.ISO_8859_1;
+  private final Charset charset;
+
+  Sink(Charset charset) {
+    this.charset = charset;
+  }
 
   abstract void write(byte[] bytes);
 
   final void print(String text) {
-    write(text.getBytes(OEM));
+    write(text.getBytes(charset));
+  }
+
+  Charset charset() {
+    return charset;
   }
 
   final void println(String line) {
@@ -24,6 +32,10 @@ abstract class Sink {
 
   static final class Console extends Sink {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    Console(Charset charset) {
+      super(charset);
+    }
 
     @Override
     void write(byte[] b) {
@@ -35,7 +47,7 @@ abstract class Sink {
     }
   }
 
-  static final Sink NUL = new Sink() {
+  static final Sink NUL = new Sink(StandardCharsets.US_ASCII) {
     @Override
     void write(byte[] bytes) {}
   };
@@ -45,7 +57,8 @@ abstract class Sink {
     private final WindowsFileSystem fs;
     private final String path;
 
-    FileSink(WindowsFileSystem fs, String path, boolean append) {
+    FileSink(WindowsFileSystem fs, String path, boolean append, Charset charset) {
+      super(charset);
       this.fs = fs;
       this.path = path;
       if (!append || !fs.exists(path)) {

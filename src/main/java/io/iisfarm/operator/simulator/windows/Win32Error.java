@@ -18,7 +18,8 @@ public enum Win32Error {
   ALREADY_EXISTS(183, "ERROR_ALREADY_EXISTS", "Cannot create a file when that file already exists."),
   SERVICE_ALREADY_RUNNING(1056, "ERROR_SERVICE_ALREADY_RUNNING", "An instance of the service is already running."),
   SERVICE_NOT_ACTIVE(1062, "ERROR_SERVICE_NOT_ACTIVE", "The service has not been started."),
-  NOT_FOUND(1168, "ERROR_NOT_FOUND", "Element not found.");
+  NOT_FOUND(1168, "ERROR_NOT_FOUND", "Element not found."),
+  OBJECT_NOT_FOUND(4312, "ERROR_OBJECT_NOT_FOUND", "The object identifier does not represent a valid object.");
 
   private final int code;
   private final String symbol;

@@ -90,6 +90,9 @@ final class WindowsFileSystem {
    */
   static String fullPath(String path, String cwd) {
     String p = path.replace('/', '\\');
+    if (p.startsWith("\\\\")) {
+      return unc(p);
+    }
     String base;
     String rest;
     if (p.length() >= 2 && Character.isLetter(p.charAt(0)) && p.charAt(1) == ':') {
@@ -142,6 +145,33 @@ final class WindowsFileSystem {
     return parts.isEmpty() ? drive + "\\" : drive + "\\" + String.join("\\", parts);
   }
 
+  /** {@code \\server\share\...}, its components normalized as for a drive path. */
+  private static String unc(String p) {
+    List<String> parts = new ArrayList<>();
+    for (String c : p.substring(2).split("\\\\")) {
+      if (c.isEmpty() || c.equals(".")) {
+        continue;
+      }
+      if (c.equals("..")) {
+        if (parts.size() > 2) {
+          parts.remove(parts.size() - 1);
+        }
+        continue;
+      }
+      parts.add(c);
+    }
+    return "\\\\" + String.join("\\", parts);
+  }
+
+  /**
+   * A network path. A WinRM session holds no credentials it could pass on to another server (the "second hop":
+   * learn.microsoft.com/powershell/scripting/security/remoting/ps-remoting-second-hop), so a share that needs
+   * authentication cannot be seen: it does not exist to {@code if exist}, and opening it is access denied.
+   */
+  static boolean isUnc(String fullPath) {
+    return fullPath.startsWith("\\\\");
+  }
+
   private static String stripTrailingDotsAndSpaces(String c) {
     int end = c.length();
     while (end > 0 && (c.charAt(end - 1) == '.' || c.charAt(end - 1) == ' ')) {
@@ -185,6 +215,9 @@ final class WindowsFileSystem {
   }
 
   private Dir parentDir(String fullPath) {
+    if (isUnc(fullPath)) {
+      throw new Win32Exception(Win32Error.ACCESS_DENIED);
+    }
     Node parent = lookup(parentOf(fullPath));
     if (!(parent instanceof Dir dir)) {
       throw new Win32Exception(Win32Error.PATH_NOT_FOUND);
@@ -221,6 +254,9 @@ final class WindowsFileSystem {
   }
 
   byte[] read(String fullPath) {
+    if (isUnc(fullPath)) {
+      throw new Win32Exception(Win32Error.ACCESS_DENIED);
+    }
     Node node = lookup(fullPath);
     if (node instanceof FileNode file) {
       return file.content.clone();

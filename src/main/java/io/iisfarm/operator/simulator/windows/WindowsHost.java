@@ -74,6 +74,17 @@ public final class WindowsHost implements CommandRunner {
   /** IIS version, e.g. {@code 6.0}, {@code 7.5}, {@code 10.0}. */
   public String iisVersion() { return host.os.iisVersion(); }
 
+  /** Faults that hit one program inside a command line (e.g. one certutil of one file). */
+  public ProgramFaults programFaults() {
+    return host.programFaults();
+  }
+
+  /** IIS6: calls adsutil.vbs made into the IIS Admin Service since the host was built (see {@link HostOptions}). */
+  public long adsiCalls() { return host.adsiCalls(); }
+
+  /** Scripts cscript started since the host was built. */
+  public long scriptStarts() { return host.scriptStarts(); }
+
   public void addSiteStateListener(SiteStateListener listener) {
     listeners.add(listener);
   }
@@ -84,13 +95,37 @@ public final class WindowsHost implements CommandRunner {
 
   @Override
   public CommandResult run(String commandLine) {
-    Sink.Console out = new Sink.Console();
-    Sink.Console err = new Sink.Console();
+    return run(commandLine, oemCodePage());
+  }
+
+  /** The host's OEM code page: its shells' console code page unless WINRS_CODEPAGE names another. */
+  @Override
+  public int oemCodePage() {
+    return definition.effectiveOptions().effectiveCodePage();
+  }
+
+  /**
+   * Runs {@code commandLine} in a shell whose console code page is {@code codePage}: cmd and the tools write
+   * their text in it, {@code type} passes file bytes unchanged (Microsoft Learn, "chcp": programs started
+   * after the code page is set use it). Code page 65001 on Server 2003 is not emulated: cmd of that release
+   * misbehaves under UTF-8 (it runs batch files not at all; WinRb/WinRM issue 232), and what else it does
+   * there is not documented.
+   */
+  @Override
+  public CommandResult run(String commandLine, int codePage) {
+    java.nio.charset.Charset console = CodePages.find(codePage).orElse(null);
+    if (console == null || codePage == CodePages.UTF8 && host.os == OsVersion.SERVER2003) {
+      return new CommandResult(1, "", "simulator: not emulated: console code page " + codePage + " on "
+          + host.os.displayName() + "\r\n", false);
+    }
+    Sink.Console out = new Sink.Console(console);
+    Sink.Console err = new Sink.Console(console);
     RunContext context = new RunContext();
     int exit;
     lock.lock();
     try {
       host.begin(context);
+      host.consoleCharset(console);
       CmdSession session = new CmdSession(host, new EnvironmentBlock(host.env), profileDirectory());
       String line = commandLine;
       if (CmdExe.startsWithCmd(line)) {

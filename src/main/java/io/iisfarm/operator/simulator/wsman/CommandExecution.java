@@ -1,7 +1,7 @@
 package io.iisfarm.operator.simulator.wsman;
 
 import io.iisfarm.operator.simulator.windows.CommandResult;
-import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.UUID;
 final class CommandExecution {
   private final String id = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
   private final String commandLine;
-  private final Charset charset;
+  private final int codePage;
   private final List<Runnable> whenDone = new ArrayList<>();
   private CommandResult result;
   private byte[] stdout = new byte[0];
@@ -23,9 +23,13 @@ final class CommandExecution {
   private int stdoutSent;
   private int stderrSent;
 
-  CommandExecution(String commandLine, Charset charset) {
+  CommandExecution(String commandLine, int codePage) {
     this.commandLine = commandLine;
-    this.charset = charset;
+    this.codePage = codePage;
+  }
+
+  int codePage() {
+    return codePage;
   }
 
   String id() {
@@ -43,8 +47,9 @@ final class CommandExecution {
         return;
       }
       result = commandResult;
-      stdout = CodePages.toShellCodePage(nullToEmpty(commandResult.stdout()), charset);
-      stderr = CodePages.toShellCodePage(nullToEmpty(commandResult.stderr()), charset);
+      // already console bytes in the shell's code page, one char per byte
+      stdout = nullToEmpty(commandResult.stdout()).getBytes(StandardCharsets.ISO_8859_1);
+      stderr = nullToEmpty(commandResult.stderr()).getBytes(StandardCharsets.ISO_8859_1);
       callbacks = List.copyOf(whenDone);
       whenDone.clear();
     }

@@ -32,6 +32,8 @@ final class ConnectionAuth {
   /** NTLM state: the user this connection authenticated, or the challenge outstanding. */
   private String ntlmUser;
   private byte[] ntlmChallenge;
+  /** The NTLM session security of this connection, when the client asked to seal. */
+  private NtlmSealing sealing;
 
   ConnectionAuth(WsmanServerConfig config) {
     this.config = config;
@@ -43,10 +45,24 @@ final class ConnectionAuth {
     if (config.ntlmAuth()) {
       schemes.add("Negotiate");
     }
-    if (config.basicAuth()) {
+    if (basicAllowed()) {
       schemes.add("Basic realm=\"WSMAN\"");
     }
     return schemes;
+  }
+
+  /**
+   * Basic is accepted when the listener allows it and, over plain HTTP, only with AllowUnencrypted: Windows
+   * refuses to take a password in the clear otherwise (learn.microsoft.com/windows/win32/winrm/
+   * installation-and-configuration-for-windows-remote-management, "AllowUnencrypted").
+   */
+  private boolean basicAllowed() {
+    return config.basicAuth() && (config.https() || config.policy().allowUnencrypted());
+  }
+
+  /** The session security the last NTLM logon of this connection set up, or null. */
+  NtlmSealing sealing() {
+    return sealing;
   }
 
   Outcome authenticate(String authorization) {
@@ -61,8 +77,9 @@ final class ConnectionAuth {
     } catch (IllegalArgumentException e) {
       return new Rejected();
     }
-    if (scheme.equalsIgnoreCase("Basic") && config.basicAuth()) {
-      return basic(token).<Outcome>map(Authenticated::new).orElseGet(Rejected::new);
+    if (scheme.equalsIgnoreCase("Basic") && basicAllowed()) {
+      return basic(token).filter(user -> !config.policy().filteredLocalAccount())
+          .<Outcome>map(Authenticated::new).orElseGet(Rejected::new);
     }
     if ((scheme.equalsIgnoreCase("Negotiate") || scheme.equalsIgnoreCase("NTLM"))
         && config.ntlmAuth()) {
@@ -75,16 +92,24 @@ final class ConnectionAuth {
     int type = Ntlm.messageType(token);
     if (type == Ntlm.NEGOTIATE) {
       ntlmUser = null;
+      sealing = null;
       ntlmChallenge = new byte[8];
       RANDOM.nextBytes(ntlmChallenge);
       byte[] challenge = Ntlm.challenge(token, ntlmChallenge, config.machine());
       return new Challenge(scheme + " " + Base64.getEncoder().encodeToString(challenge));
     }
     if (type == Ntlm.AUTHENTICATE && ntlmChallenge != null) {
-      Optional<String> user = Ntlm.verify(token, ntlmChallenge, config.username(), config.password());
+      Optional<Ntlm.Logon> logon = Ntlm.logon(token, ntlmChallenge, config.username(), config.password());
       ntlmChallenge = null;
-      ntlmUser = user.orElse(null);
-      return user.<Outcome>map(Authenticated::new).orElseGet(Rejected::new);
+      ntlmUser = logon.map(Ntlm.Logon::user).orElse(null);
+      sealing = logon.filter(Ntlm.Logon::sealing).map(NtlmSealing::new).orElse(null);
+      if (logon.isPresent() && config.policy().filteredLocalAccount()) {
+        // the password is right, but UAC filters the local account's token: WinRM refuses it
+        ntlmUser = null;
+        sealing = null;
+        return new Rejected();
+      }
+      return logon.<Outcome>map(l -> new Authenticated(l.user())).orElseGet(Rejected::new);
     }
     return new Rejected();
   }
@@ -98,9 +123,13 @@ final class ConnectionAuth {
     String user = decoded.substring(0, colon);
     String password = decoded.substring(colon + 1);
     // Windows account names are case-insensitive; passwords are not
-    boolean ok = user.equalsIgnoreCase(config.username())
-        && MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8),
-            config.password().getBytes(StandardCharsets.UTF_8));
+    boolean ok = matches(user, password, config.username(), config.password())
+        || config.otherAccounts().entrySet().stream().anyMatch(a -> matches(user, password, a.getKey(), a.getValue()));
     return ok ? Optional.of(user.toLowerCase(Locale.ROOT)) : Optional.empty();
+  }
+
+  private static boolean matches(String user, String password, String knownUser, String knownPassword) {
+    return user.equalsIgnoreCase(knownUser) && MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8),
+        knownPassword.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -38,6 +38,7 @@ public final class HostFaults {
   private volatile boolean hang;
   private final Map<WsmanOperation, WsmanFaultKind> operationFaults = new ConcurrentHashMap<>();
   private final List<FailingCommand> failingCommands = new CopyOnWriteArrayList<>();
+  private final List<Map.Entry<Pattern, Duration>> slowCommands = new CopyOnWriteArrayList<>();
   private int commandsUntilDrop;
   private DropPoint dropPoint;
   private Pattern dropPattern;
@@ -129,6 +130,20 @@ public final class HostFaults {
     return this;
   }
 
+  /**
+   * Command lines in which {@code regex} is found run that much longer: their output is held back (no Receive
+   * gets it) until then, as a long-running command's would be.
+   */
+  public HostFaults slowCommands(String regex, Duration runTime) {
+    slowCommands.add(Map.entry(Pattern.compile(regex), runTime));
+    return this;
+  }
+
+  Optional<Duration> extraRunTime(String commandLine) {
+    return slowCommands.stream().filter(e -> e.getKey().matcher(commandLine).find()).map(Map.Entry::getValue)
+        .findFirst();
+  }
+
   public List<FailingCommand> failingCommands() {
     return List.copyOf(failingCommands);
   }
@@ -140,6 +155,7 @@ public final class HostFaults {
     hang = false;
     operationFaults.clear();
     failingCommands.clear();
+    slowCommands.clear();
     synchronized (this) {
       commandsUntilDrop = 0;
       dropPoint = null;

@@ -17,8 +17,8 @@ import org.bouncycastle.crypto.digests.MD4Digest;
  * The server side of NTLM (MS-NLMP) as HTTP.sys runs it for WinRM's Negotiate scheme: answers a
  * NEGOTIATE_MESSAGE with a CHALLENGE_MESSAGE and checks the AUTHENTICATE_MESSAGE's NTLMv2
  * response against the account's password. Only NTLMv2 responses are accepted; NTLMv1 is refused,
- * as on a hardened server. No session security: the message integrity code and channel bindings are not checked, and
- * payloads are never sealed (HTTPS carries the confidentiality).
+ * as on a hardened server. The logon yields the session key that seals WinRM messages over plain HTTP
+ * ({@link NtlmSealing}); the message integrity code and channel bindings are not checked.
  */
 final class Ntlm {
   static final int NEGOTIATE = 1;
@@ -28,15 +28,15 @@ final class Ntlm {
   private static final int UNICODE = 0x00000001;
   private static final int REQUEST_TARGET = 0x00000004;
   private static final int SIGN = 0x00000010;
-  private static final int SEAL = 0x00000020;
+  static final int SEAL = 0x00000020;
   private static final int NTLM = 0x00000200;
   private static final int ALWAYS_SIGN = 0x00008000;
   private static final int TARGET_TYPE_SERVER = 0x00020000;
-  private static final int EXTENDED_SESSION_SECURITY = 0x00080000;
+  static final int EXTENDED_SESSION_SECURITY = 0x00080000;
   private static final int TARGET_INFO = 0x00800000;
   private static final int VERSION = 0x02000000;
-  private static final int NEGOTIATE_128 = 0x20000000;
-  private static final int KEY_EXCH = 0x40000000;
+  static final int NEGOTIATE_128 = 0x20000000;
+  static final int KEY_EXCH = 0x40000000;
   private static final int NEGOTIATE_56 = 0x80000000;
   /** Windows Server 2019 (10.0, build 17763), NTLM revision 15. */
   private static final byte[] SERVER_VERSION = {10, 0, 0x63, 0x45, 0, 0, 0, 0x0F};
@@ -86,6 +86,13 @@ final class Ntlm {
     return message.array();
   }
 
+  /** A successful logon: the user (lower case), the negotiated flags and the exported session key. */
+  record Logon(String user, int flags, byte[] exportedSessionKey) {
+    boolean sealing() {
+      return (flags & SEAL) != 0;
+    }
+  }
+
   /**
    * Checks an AUTHENTICATE_MESSAGE (MS-NLMP 2.2.1.3) against the challenge sent: the user must be
    * {@code username} (case-insensitive) and the NTLMv2 proof must match {@code password}.
@@ -94,6 +101,15 @@ final class Ntlm {
    */
   static Optional<String> verify(byte[] authenticate, byte[] serverChallenge, String username,
       String password) {
+    return logon(authenticate, serverChallenge, username, password).map(Logon::user);
+  }
+
+  /**
+   * As {@link #verify}, with the session key MS-NLMP 3.3.2 and 3.4.5.1 derive: SessionBaseKey =
+   * HMAC_MD5(ResponseKeyNT, NTProofStr), which is the KeyExchangeKey under NTLMv2; with NEGOTIATE_KEY_EXCH the
+   * client's EncryptedRandomSessionKey, RC4-decrypted with it, is the exported session key.
+   */
+  static Optional<Logon> logon(byte[] authenticate, byte[] serverChallenge, String username, String password) {
     try {
       ByteBuffer m = le(authenticate);
       int flags = m.getInt(60);
@@ -108,8 +124,16 @@ final class Ntlm {
       byte[] proof = Arrays.copyOf(ntResponse, 16);
       byte[] temp = Arrays.copyOfRange(ntResponse, 16, ntResponse.length);
       byte[] expected = hmacMd5(responseKey, concat(serverChallenge, temp));
-      return MessageDigest.isEqual(proof, expected)
-          ? Optional.of(user.toLowerCase(Locale.ROOT)) : Optional.empty();
+      if (!MessageDigest.isEqual(proof, expected)) {
+        return Optional.empty();
+      }
+      byte[] sessionBaseKey = hmacMd5(responseKey, proof);
+      byte[] exported = sessionBaseKey;
+      byte[] encryptedRandomSessionKey = field(authenticate, 52);
+      if ((flags & KEY_EXCH) != 0 && encryptedRandomSessionKey.length == 16) {
+        exported = NtlmSealing.rc4(sessionBaseKey).update(encryptedRandomSessionKey);
+      }
+      return Optional.of(new Logon(user.toLowerCase(Locale.ROOT), flags, exported));
     } catch (RuntimeException e) {
       // a truncated or garbled message is a failed logon, not a server error
       return Optional.empty();
@@ -146,7 +170,7 @@ final class Ntlm {
     return out;
   }
 
-  private static byte[] hmacMd5(byte[] key, byte[] data) {
+  static byte[] hmacMd5(byte[] key, byte[] data) {
     try {
       Mac mac = Mac.getInstance("HmacMD5");
       mac.init(new SecretKeySpec(key, "HmacMD5"));
@@ -156,7 +180,7 @@ final class Ntlm {
     }
   }
 
-  private static byte[] concat(byte[] a, byte[] b) {
+  static byte[] concat(byte[] a, byte[] b) {
     byte[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;

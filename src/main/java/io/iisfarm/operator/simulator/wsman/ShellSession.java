@@ -1,24 +1,23 @@
 package io.iisfarm.operator.simulator.wsman;
 
-import java.nio.charset.Charset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One open WinRS shell: its owner, the code page its output is encoded in, and its commands. */
+/** One open WinRS shell: its owner, the console code page its output is written in, and its commands. */
 final class ShellSession {
   private final String id = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
   private final String owner;
   private final String clientIp;
-  private final Charset outputCharset;
+  private final int codePage;
   private final Map<String, CommandExecution> commands = new ConcurrentHashMap<>();
 
-  ShellSession(String owner, String clientIp, Charset outputCharset) {
+  ShellSession(String owner, String clientIp, int codePage) {
     this.owner = owner;
     this.clientIp = clientIp;
-    this.outputCharset = outputCharset;
+    this.codePage = codePage;
   }
 
   String id() {
@@ -33,12 +32,13 @@ final class ShellSession {
     return clientIp;
   }
 
-  Charset outputCharset() {
-    return outputCharset;
+  /** The console code page its commands write in. */
+  int codePage() {
+    return codePage;
   }
 
   CommandExecution newCommand(String commandLine) {
-    CommandExecution command = new CommandExecution(commandLine, outputCharset);
+    CommandExecution command = new CommandExecution(commandLine, codePage);
     commands.put(command.id(), command);
     return command;
   }

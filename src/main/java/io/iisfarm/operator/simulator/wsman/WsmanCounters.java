@@ -10,6 +10,8 @@ public final class WsmanCounters {
   private final AtomicInteger maxConnectionsOpen = new AtomicInteger();
   private final AtomicLong httpRequests = new AtomicLong();
   private final AtomicLong commandRequests = new AtomicLong();
+  private final AtomicLong receiveResponses = new AtomicLong();
+  private final AtomicLong outputBytes = new AtomicLong();
   private final AtomicLong shellsCreated = new AtomicLong();
   private final AtomicInteger shellsOpen = new AtomicInteger();
   private final AtomicInteger maxShellsOpen = new AtomicInteger();
@@ -43,6 +45,21 @@ public final class WsmanCounters {
     return commandRequests.get();
   }
 
+  /** Receive responses that carried output or the end of a command (several for output over one envelope). */
+  public long receiveResponses() {
+    return receiveResponses.get();
+  }
+
+  /** Bytes of stdout and stderr sent in Receive responses (before base64). */
+  public long outputBytes() {
+    return outputBytes.get();
+  }
+
+  void receiveAnswered(int bytes) {
+    receiveResponses.incrementAndGet();
+    outputBytes.addAndGet(bytes);
+  }
+
   public long shellsCreated() {
     return shellsCreated.get();
   }
@@ -71,6 +88,8 @@ public final class WsmanCounters {
     connectionsAccepted.set(0);
     httpRequests.set(0);
     commandRequests.set(0);
+    receiveResponses.set(0);
+    outputBytes.set(0);
     shellsCreated.set(0);
     maxConnectionsOpen.set(connectionsOpen.get());
     maxShellsOpen.set(shellsOpen.get());

@@ -44,6 +44,28 @@ record WsmanFault(String code, String subcode, String reason, String faultDetail
             + "Close existing shells or raise the quota for this user. ");
   }
 
+  /**
+   * ERROR_WSMAN_QUOTA_MAX_SHELLUSERS (2150859179): a new user would exceed MaxConcurrentUsers. The wording is
+   * modelled on the MaxShellsPerUser fault; Windows' exact text could not be checked.
+   */
+  static WsmanFault tooManyUsers(int maxConcurrentUsers) {
+    String text = "The WS-Management service cannot process the request. The maximum number of concurrent users"
+        + " (" + maxConcurrentUsers + ") for this service has been exceeded. Close existing shells or raise the"
+        + " quota (MaxConcurrentUsers). ";
+    return new WsmanFault("s:Sender", "w:QuotaLimit", text, null, 2150859179L, text);
+  }
+
+  /**
+   * ERROR_WSMAN_INVALID_TIMEOUT_HEADER (2150858881): an OperationTimeout above the service's MaxTimeoutms.
+   * That Windows answers this with a fault is reported (knife-windows pull request 166: 2008 R2 needs a raised
+   * MaxTimeoutms for a client's longer timeout); code and wording here are the closest documented ones.
+   */
+  static WsmanFault timeoutAboveMaximum(long maxTimeoutMs) {
+    String text = "The WS-Management service cannot process the request because the OperationTimeout in the"
+        + " request exceeds the maximum (MaxTimeoutms = " + maxTimeoutMs + "). ";
+    return new WsmanFault("s:Sender", "w:InvalidHeader", text, null, 2150858881L, text);
+  }
+
   /** ERROR_WSMAN_OPERATION_TIMEDOUT (2150858793), MS-WSMV 3.1.4.14: Receive with no output yet. */
   static WsmanFault operationTimedOut() {
     String text = "The WS-Management service cannot complete the operation within the time "

@@ -18,7 +18,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,9 +46,16 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     this.auth = new ConnectionAuth(server.config());
   }
 
-  /** What the handler needs of a request after Netty releases its buffer. */
+  /**
+   * What the handler needs of a request after Netty releases its buffer. {@code sealing} is set once the body
+   * has been unsealed: the answer is sealed the same way.
+   */
   private record Request(HttpMethod method, String path, String authorization, boolean keepAlive,
-      byte[] body, String clientIp) {}
+      byte[] body, String clientIp, String contentType, NtlmSealing sealing) {
+    Request unsealed(byte[] plain, NtlmSealing by) {
+      return new Request(method, path, authorization, keepAlive, plain, clientIp, contentType, by);
+    }
+  }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
@@ -63,7 +69,7 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         ? a.getAddress().getHostAddress() : "127.0.0.1";
     Request request = new Request(http.method(), path,
         http.headers().get(HttpHeaderNames.AUTHORIZATION), HttpUtil.isKeepAlive(http),
-        ByteBufUtil.getBytes(http.content()), clientIp);
+        ByteBufUtil.getBytes(http.content()), clientIp, http.headers().get(HttpHeaderNames.CONTENT_TYPE), null);
     HostFaults faults = server.faults();
     if (faults.hangs()) {
       // read and never answered: the request stays in flight until the client gives up
@@ -94,7 +100,9 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
   }
 
-  private void handle(ChannelHandlerContext ctx, Request request) {
+  private void handle(ChannelHandlerContext ctx, Request received) {
+    Request unsealed = received;
+    Request request = received;
     if (!"/wsman".equalsIgnoreCase(request.path())) {
       respondEmpty(ctx, request, HttpResponseStatus.NOT_FOUND);
       return;
@@ -107,6 +115,35 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     if (user.isEmpty()) {
       return;
     }
+    if (request.body().length == 0) {
+      // a client sets up its security context with an empty message (pywinrm before sealing)
+      respondEmpty(ctx, request, HttpResponseStatus.OK);
+      return;
+    }
+    if (EncryptedMessage.isEncrypted(request.contentType())) {
+      NtlmSealing sealing = auth.sealing();
+      byte[] payload = EncryptedMessage.payload(request.body());
+      if (sealing == null || payload == null) {
+        respondEmpty(ctx, request, HttpResponseStatus.BAD_REQUEST);
+        return;
+      }
+      try {
+        unsealed = request.unsealed(sealing.unwrap(payload), sealing);
+      } catch (NtlmSealing.SealingException e) {
+        respondEmpty(ctx, request, HttpResponseStatus.BAD_REQUEST);
+        return;
+      }
+    } else if (!server.config().https() && !server.config().policy().allowUnencrypted()) {
+      // AllowUnencrypted=false: a plain SOAP message over HTTP is refused (the exact status Windows gives is not
+      // documented; 400 here)
+      respondEmpty(ctx, request, HttpResponseStatus.BAD_REQUEST);
+      return;
+    }
+    dispatch(ctx, unsealed, user.get());
+  }
+
+  /** Parses the (unsealed) envelope and answers its operation. */
+  private void dispatch(ChannelHandlerContext ctx, Request request, String user) {
     SoapRequest soap;
     try {
       soap = SoapRequest.parse(request.body());
@@ -119,6 +156,11 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
       fault(ctx, request, soap, WsmanFault.actionNotSupported());
       return;
     }
+    WsmanServerConfig.Quotas quotas = server.config().quotas();
+    if (soap.operationTimeout().toMillis() > quotas.maxTimeoutMs()) {
+      fault(ctx, request, soap, WsmanFault.timeoutAboveMaximum(quotas.maxTimeoutMs()));
+      return;
+    }
     Optional<WsmanFaultKind> injected = server.faults().faultFor(operation);
     if (injected.isPresent()) {
       fault(ctx, request, soap, WsmanFault.of(injected.get(), soap.selector("ShellId").orElse(""),
@@ -126,7 +168,7 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
       return;
     }
     switch (operation) {
-      case CREATE -> create(ctx, request, soap, user.get());
+      case CREATE -> create(ctx, request, soap, user);
       case COMMAND -> command(ctx, request, soap);
       case RECEIVE -> receive(ctx, request, soap);
       case SEND -> withShell(ctx, request, soap, shell ->
@@ -157,13 +199,27 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         fault(ctx, request, soap, WsmanFault.shellQuotaExceeded(max));
         return;
       }
-      Charset charset = CodePages.forCodePage(soap.option("WINRS_CODEPAGE").orElse(null))
-          .orElse(CodePages.OEM);
-      ShellSession shell = new ShellSession(user, request.clientIp(), charset);
+      int maxUsers = server.config().quotas().maxConcurrentUsers();
+      long users = server.shells().values().stream().map(ShellSession::owner).distinct().count();
+      if (owned == 0 && maxUsers > 0 && users >= maxUsers) {
+        fault(ctx, request, soap, WsmanFault.tooManyUsers(maxUsers));
+        return;
+      }
+      ShellSession shell = new ShellSession(user, request.clientIp(), codePage(soap));
       server.shells().put(shell.id(), shell);
       server.counters().shellOpened();
       respond(ctx, request, HttpResponseStatus.OK, WsmanResponses.createResponse(soap.messageId(),
           server.endpoint().toString(), shell, server.config().shellInCreateResponse()));
+    }
+  }
+
+  /** WINRS_CODEPAGE when it names a number, else the host's OEM code page (MS-WSMV 2.2.4.37). */
+  private int codePage(SoapRequest soap) {
+    try {
+      return soap.option("WINRS_CODEPAGE").map(String::strip).map(Integer::parseInt)
+          .orElse(server.runner().oemCodePage());
+    } catch (NumberFormatException e) {
+      return server.runner().oemCodePage();
     }
   }
 
@@ -208,7 +264,7 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     try {
       result = server.faults().failureFor(line)
           .map(f -> new CommandResult(f.exitCode(), "", f.stderr(), false))
-          .orElseGet(() -> server.runner().run(line));
+          .orElseGet(() -> server.runner().run(line, execution.codePage()));
     } catch (RuntimeException e) {
       // the command line may carry key material: name the failure, never the line
       LOG.warn("simulated host {} failed running a command: {}", server.config().machine(),
@@ -228,6 +284,12 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             e.getClass().getName());
       }
     }
+    Optional<java.time.Duration> slow = server.faults().extraRunTime(line);
+    if (slow.isPresent()) {
+      CommandResult done = result;
+      server.runtime().schedule(() -> execution.complete(done), slow.get());
+      return;
+    }
     execution.complete(result);
   }
 
@@ -242,8 +304,9 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         return;
       }
       CommandExecution execution = found.get();
-      int budget = Math.max(1024,
-          (soap.maxEnvelopeSize() - WsmanResponses.receiveOverhead(execution.id())) * 3 / 4);
+      // the envelope is at most what the client accepts and what the service sends (MaxEnvelopeSizekb)
+      int envelope = Math.min(soap.maxEnvelopeSize(), server.config().quotas().maxEnvelopeSizeKb() * 1024);
+      int budget = Math.max(1024, (envelope - WsmanResponses.receiveOverhead(execution.id())) * 3 / 4);
       AtomicBoolean answered = new AtomicBoolean();
       var timeout = ctx.executor().schedule(() -> {
         if (answered.compareAndSet(false, true)) {
@@ -254,6 +317,7 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         if (answered.compareAndSet(false, true)) {
           timeout.cancel(false);
           CommandExecution.OutputChunk chunk = execution.nextChunk(budget);
+          server.counters().receiveAnswered(chunk.stdout().length + chunk.stderr().length);
           respond(ctx, request, HttpResponseStatus.OK, WsmanResponses.receiveResponse(
               soap.messageId(), execution.id(), chunk.stdout(), chunk.stderr(), chunk.last(),
               chunk.exitCode()));
@@ -317,9 +381,16 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
   private void respond(ChannelHandlerContext ctx, Request request, HttpResponseStatus status,
       String envelope) {
+    byte[] body = envelope.getBytes(StandardCharsets.UTF_8);
+    boolean sealed = request.sealing() != null;
+    if (sealed) {
+      // answers to a sealed request are sealed too, faults included (MS-WSMV 2.2.9.1)
+      body = EncryptedMessage.frame(request.sealing().wrap(body), body.length);
+    }
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-        Unpooled.wrappedBuffer(envelope.getBytes(StandardCharsets.UTF_8)));
-    response.headers().set("Content-Type", "application/soap+xml;charset=UTF-8");
+        Unpooled.wrappedBuffer(body));
+    response.headers().set("Content-Type", sealed ? EncryptedMessage.CONTENT_TYPE
+        : "application/soap+xml;charset=UTF-8");
     send(ctx, request, response);
   }
 

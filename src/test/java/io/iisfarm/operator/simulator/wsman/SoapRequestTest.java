@@ -3,6 +3,9 @@ package io.iisfarm.operator.simulator.wsman;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.iisfarm.operator.simulator.windows.CodePages;
+import io.iisfarm.operator.simulator.windows.CommandResult;
+import io.iisfarm.operator.simulator.windows.CommandRunner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -58,15 +61,21 @@ class SoapRequestTest {
   }
 
   @Test
-  void codePagesEncodeTheHostsConsoleBytes() {
-    String consoleText = ScriptedWindows.console("\u00fc\u00e9");
-    assertThat(CodePages.toShellCodePage(consoleText, CodePages.OEM))
-        .containsExactly(0x81, 0x82);
-    assertThat(CodePages.toShellCodePage(consoleText, StandardCharsets.UTF_8))
+  void codePagesNameTheCharsetsOfWindowsConsoles() {
+    assertThat(CodePages.charset(65001)).isEqualTo(StandardCharsets.UTF_8);
+    assertThat("\u00fc\u00e9".getBytes(CodePages.charset(437))).containsExactly(0x81, 0x82);
+    assertThat("\u00fc\u00e9".getBytes(CodePages.charset(850))).containsExactly(0x81, 0x82);
+    assertThat("\u0416".getBytes(CodePages.charset(866))).containsExactly(0x86);
+    assertThat("\u65e5".getBytes(CodePages.charset(932))).containsExactly(0x93, 0xfa);
+    assertThat(CodePages.find(1)).isEmpty();
+  }
+
+  @Test
+  void aScriptedHostsOutputIsReencodedForTheShellsCodePage() {
+    CommandRunner scripted = line -> new CommandResult(0, ScriptedWindows.console("\u00fc\u00e9"), "", false);
+    assertThat(scripted.run("x", 437).stdout().getBytes(StandardCharsets.ISO_8859_1)).containsExactly(0x81, 0x82);
+    assertThat(scripted.run("x", 65001).stdout().getBytes(StandardCharsets.ISO_8859_1))
         .isEqualTo("\u00fc\u00e9".getBytes(StandardCharsets.UTF_8));
-    assertThat(CodePages.forCodePage("65001")).contains(StandardCharsets.UTF_8);
-    assertThat(CodePages.forCodePage("437")).contains(CodePages.OEM);
-    assertThat(CodePages.forCodePage("x")).isEmpty();
   }
 
   @Test
