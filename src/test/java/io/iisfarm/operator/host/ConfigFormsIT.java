@@ -32,21 +32,21 @@ class ConfigFormsIT {
   private static final String AUTO = "validationKey: 'AutoGenerate,IsolateApps', decryptionKey: 'AutoGenerate,IsolateApps'";
   private static final String SITE = "    sites: [{name: Shop, id: 2, bindings: ['http/*:80:shop']}]\n";
   private static final String FARM = "hosts:\n"
-      + "  - name: web06\n    os: server2003\n    frameworks:\n"
+      + "  - name: web06\n    os: server2003\n    winrm: {auth: [basic]}\n    frameworks:\n"
       + "      - {runtime: v2.0, bitness: 32, machineConfig: {machineKey: {" + AUTO + ", validation: SHA1, lock: true}}}\n"
       + SITE
-      + "  - name: web10\n    os: server2019\n    frameworks:\n"
+      + "  - name: web10\n    os: server2019\n    winrm: {auth: [basic]}\n    frameworks:\n"
       + "      - {runtime: v4.0, bitness: 32}\n"
       + "      - {runtime: v4.0, bitness: 64, machineConfig: {machineKey: {protectedBy: RsaProtectedConfigurationProvider}}}\n"
       + SITE
-      + "  - name: web75\n    os: server2008r2\n    frameworks:\n"
+      + "  - name: web75\n    os: server2008r2\n    winrm: {auth: [basic]}\n    frameworks:\n"
       + "      - {runtime: v2.0, bitness: 64, servicePack: 1}\n"
       + "      - {runtime: v4.0, bitness: 32}\n"
       + "      - {runtime: v4.0, bitness: 64}\n"
       + SITE
-      + "  - name: web11\n    os: server2019\n    sharedConfiguration: '\\\\files01\\iisconfig'\n"
+      + "  - name: web11\n    os: server2019\n    winrm: {auth: [basic]}\n    sharedConfiguration: '\\\\files01\\iisconfig'\n"
       + "    frameworks: [{runtime: v4.0, bitness: 64}]\n" + SITE
-      + "  - name: web12\n    os: server2019\n    sharedConfiguration: '\\\\files01\\iisconfig'\n"
+      + "  - name: web12\n    os: server2019\n    winrm: {auth: [basic]}\n    sharedConfiguration: '\\\\files01\\iisconfig'\n"
       + "    frameworks: [{runtime: v4.0, bitness: 64}]\n" + SITE;
   private static final List<HostObservation.RuntimeInstall> WEB75_RUNTIMES = List.of(
       new HostObservation.RuntimeInstall(ClrRuntime.V2_0, Bitness.B64),

@@ -36,9 +36,9 @@ class AuditKeysNotCheckedIT {
     String sites = "    sites: [{name: Shop, id: 2, bindings: ['http/*:80:shop']}, {name: Api, id: 3,"
         + " bindings: ['http/*:80:api']}]\n";
     farm = SimulatedFarm.fromYaml("hosts:\n"
-        + "  - name: web20\n    os: server2019\n    winrm: {transport: http, auth: [basic]}\n"
+        + "  - name: web20\n    os: server2019\n    winrm: {transport: http, auth: [basic], allowUnencrypted: true}\n"
         + "    frameworks: [{runtime: v4.0, bitness: 64}]\n" + sites
-        + "  - name: web21\n    os: server2019\n    frameworks:\n"
+        + "  - name: web21\n    os: server2019\n    winrm: {auth: [basic]}\n    frameworks:\n"
         + "      - {runtime: v4.0, bitness: 64, machineConfig: {machineKey: {protectedBy: RsaProtectedConfigurationProvider}}}\n"
         + sites);
   }
