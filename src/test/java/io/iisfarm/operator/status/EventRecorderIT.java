@@ -159,7 +159,7 @@ class EventRecorderIT {
 
   @Test
   void serverErrorOnEventsDoesNotBreakTheReconcile() {
-    String name = EventRecorder.eventName(farm, EventRecorder.Type.WARNING, "InvalidSpec", "bad");
+    String name = KubernetesEvents.eventName(farm, EventRecorder.Type.WARNING, "InvalidSpec", "bad");
     java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
     api.requests.set(r -> "GET".equals(r.method()) && r.uri().getPath().endsWith("/events/" + name)
         && failed.compareAndSet(false, true) ? 503 : null);
