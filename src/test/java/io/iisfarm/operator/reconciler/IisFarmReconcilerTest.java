@@ -228,6 +228,34 @@ class IisFarmReconcilerTest {
               assertThat(r.changes("web04")).as("no host after the failed one is changed").isEmpty();
             }),
 
+        new Case("a change after which ASP.NET no longer loads its configuration is rolled back", w ->
+            // another hand puts the farm key into web03's root web.config as the operator writes machine.config,
+            // with an attribute .NET does not know: the files read back hold the farm key, but ASP.NET stops
+            w.host("web03").afterCommand("certutil -f -decode", () -> w.host("web03").windows().applyDrift(
+                DriftAction.fromYaml("{kind: configText, runtime: v4.0, bitness: 64, file: rootWebConfig, find:"
+                    + " '<authorization>', replace: '<machineKey validationKey=\"" + w.farmKey("validationKey")
+                    + "\" decryptionKey=\"" + w.farmKey("decryptionKey") + "\" validation=\"SHA1\""
+                    + " decryption=\"AES\" bogusAttribute=\"1\" /> <authorization>'}"))), (w, r) -> {
+              assertCondition(r.status(), "Degraded", "True", "RolledBack")
+                  .contains("the ASP.NET configuration no longer loads", "bogusAttribute");
+              assertThat(r.commandLines("web03")).anyMatch(l -> l.contains("appcmd.exe list config"));
+              assertThat(w.host("web03").windows().readFile(w.host("web03").windows().configPath("v4.0", 64, false)))
+                  .as("machine.config restored byte for byte")
+                  .hasValueSatisfying(b -> assertThat(b).isEqualTo(w.initialConfig("web03", "v4.0", 64)));
+              assertThat(r.changes("web04")).isEmpty();
+            }),
+
+        new Case("after a rolled-back change, the next reconcile converges once the host lets it", w -> {
+          w.host("web04").failCommands("certutil -f -decode", -2147024891, CERTUTIL_DENIED);
+          assertCondition(w.reconcile().status(), "Degraded", "True", "RolledBack");
+          w.host("web04").clear();
+        }, (w, r) -> {
+          assertCondition(r.status(), "Ready", "True", "InSync");
+          assertCondition(r.status(), "Degraded", "False", "NoFailures");
+          assertSitesRight("web04", w.host("web04").windows());
+          assertThat(r.requeue()).contains(RESYNC);
+        }),
+
         new Case("drift made by hand is found at the next check and corrected on that host only", w -> {
           w.reconcile();
           w.host("web03").windows().applyDrift(DriftAction.fromYaml("{kind: siteId, site: Shop, id: 7}"));
@@ -268,6 +296,19 @@ class IisFarmReconcilerTest {
           assertThat(r.reasons()).contains("EmergencyRolloutCompleted");
         }),
 
+        new Case("the emergency override is spent once every host is in sync: later drift waits for a window", w -> {
+          w.spec(s -> s.getRollout().setWindows(List.of(window("22:00", "05:00"))));
+          w.annotate(IisFarm.EMERGENCY_ROLLOUT_ANNOTATION, "key leaked in ticket 4711");
+          assertCondition(w.reconcile().status(), "Ready", "True", "InSync");
+          w.host("web03").windows().applyDrift(DriftAction.fromYaml("{kind: siteId, site: Shop, id: 7}"));
+        }, (w, r) -> {
+          assertCondition(r.status(), "Progressing", "False", "WaitingForMaintenanceWindow");
+          assertNoHostChanged(r);
+          assertThat(w.host("web03").windows().site("Shop").orElseThrow().id()).isEqualTo(7);
+          assertThat(r.status().getEmergencyRollout().completedAt()).isNotNull();
+          assertThat(r.reasons()).doesNotContain("EmergencyRollout");
+        }),
+
         new Case("over plain http without allowKeyTransferOverHttp: site IDs are managed, config files never read",
             w -> w.spec(s -> s.getWinrm().setTransport(Transport.HTTP)), (w, r) -> {
               assertCondition(r.status(), "MachineKeysInSync", "Unknown", "InsecureTransport");
@@ -297,9 +338,14 @@ class IisFarmReconcilerTest {
     try (ReconcilerWorld world = ReconcilerWorld.sample()) {
       c.arrange().accept(world);
       Reconciled reconciled = world.reconcile();
-      c.expect().check(world, reconciled);
-      String shown = Serialization.asYaml(reconciled.status()) + reconciled.events();
-      SecretScan.assertClean("status and Events", shown, world.secretValues());
+      try {
+        c.expect().check(world, reconciled);
+        String shown = Serialization.asYaml(reconciled.status()) + reconciled.events();
+        SecretScan.assertClean("status and Events", shown, world.secretValues());
+      } catch (AssertionError e) {
+        // the summary of a failed build shows this line: name the row
+        throw new AssertionError(c.name() + ": " + e.getMessage(), e);
+      }
     }
   }
 

@@ -207,6 +207,11 @@ final class ReconcilerWorld implements AutoCloseable {
     return initialSiteIds.get(host);
   }
 
+  /** {@code validationKey} or {@code decryptionKey} of the key Secret. */
+  String farmKey(String field) {
+    return secret(KEY_SECRET).orElseThrow().get(field);
+  }
+
   void putSecret(String name, Map<String, String> data) {
     secrets.put(NAMESPACE + "/" + name, Map.copyOf(data));
   }
