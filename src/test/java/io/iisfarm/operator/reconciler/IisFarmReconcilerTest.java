@@ -68,8 +68,8 @@ class IisFarmReconcilerTest {
           w.byName.values().forEach(h -> assertSitesRight(h.name(), h.windows()));
           assertEveryManagedFileHoldsTheFarmKey(w);
           assertThat(r.commandLines("web02")).anyMatch(IisFarmReconcilerTest::readsOrWritesAConfigFile);
-          assertThat(r.events()).filteredOn(e -> e.reason().equals("ChangeApplied")).extracting(e -> e.message()
-              .substring(0, 5)).containsExactlyInAnyOrder("web01", "web02", "web03", "web04");
+          assertThat(r.messages("ChangeApplied")).extracting(m -> m.substring(0, 5))
+              .containsExactlyInAnyOrder("web01", "web02", "web03", "web04");
           assertThat(r.requeue()).contains(RESYNC);
         }),
 
@@ -218,8 +218,7 @@ class IisFarmReconcilerTest {
             w.host("web03").afterCommand("certutil -f -decode", () -> w.host("web03").windows()
                 .applyDrift(DriftAction.fromYaml("{kind: siteId, site: Shop, id: 7}"))), (w, r) -> {
               assertCondition(r.status(), "Degraded", "True", "RolledBack");
-              assertThat(r.events()).filteredOn(e -> e.reason().equals("RolledBack"))
-                  .extracting(ReconcilerWorld.Event::message).singleElement().asString().startsWith("web03")
+              assertThat(r.messages("RolledBack")).singleElement().asString().startsWith("web03")
                   .contains("verification failed", "Shop");
               assertThat(r.commandLines("web03")).anyMatch(l -> l.contains("restore backup"));
               assertThat(siteIds(w.host("web03").windows())).isEqualTo(w.initialSiteIds("web03"));
@@ -260,8 +259,7 @@ class IisFarmReconcilerTest {
           w.reconcile();
           w.host("web03").windows().applyDrift(DriftAction.fromYaml("{kind: siteId, site: Shop, id: 7}"));
         }, (w, r) -> {
-          assertThat(r.events()).filteredOn(e -> e.reason().equals("DriftCorrected")).extracting(ReconcilerWorld.Event::message)
-              .singleElement().asString().startsWith("web03").contains("Shop");
+          assertThat(r.messages("DriftCorrected")).singleElement().asString().startsWith("web03").contains("Shop");
           Stream.of("web01", "web02", "web04").forEach(h -> assertThat(r.changes(h)).as(h).isEmpty());
           assertThat(w.host("web03").windows().site("Shop").orElseThrow().id()).isEqualTo(2);
           assertCondition(r.status(), "Ready", "True", "InSync");

@@ -159,9 +159,12 @@ final class OperatorHarness implements AutoCloseable {
     return operatorClient;
   }
 
-  /** Short, for quick failovers, but a renewal may still be 3 s late on a busy machine before the Lease is lost. */
+  /**
+   * client-go's lease duration and renew deadline (15 s, 10 s), so that a loaded machine does not lose a Lease by
+   * renewing late; a short retry period, so that a Lease handed back is taken over within a fraction of a second.
+   */
   static final RuntimeOptions.LeaseTimings LEASE_TIMINGS =
-      new RuntimeOptions.LeaseTimings(Duration.ofSeconds(4), Duration.ofSeconds(3), Duration.ofMillis(300));
+      new RuntimeOptions.LeaseTimings(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofMillis(300));
 
   static RuntimeOptions options(String labelSelector, String leaseName, String identity) {
     return new RuntimeOptions(Set.of(), labelSelector, 4, 8, -1, leaseName, NAMESPACE, identity,
@@ -214,6 +217,20 @@ final class OperatorHarness implements AutoCloseable {
 
   Optional<String> leaseHolder(String name) {
     return lease(name).map(Lease::getSpec).map(LeaseSpec::getHolderIdentity).filter(h -> !h.isEmpty());
+  }
+
+  /** Reconciles {@code runtime} has finished ({@code iisfarm.reconciles}), of every farm. */
+  static double reconcilesFinished(OperatorRuntime runtime) {
+    return runtime.registry().find("iisfarm.reconciles").counters().stream().mapToDouble(Counter::count).sum();
+  }
+
+  /**
+   * Waits until {@code runtime} has finished two more reconciles than now: at least one whole reconcile begun after
+   * this call, however slow the machine (rather than sleeping for a resync interval and hoping).
+   */
+  static void awaitALaterReconcile(OperatorRuntime runtime) {
+    double target = reconcilesFinished(runtime) + 2;
+    await("a later reconcile", Duration.ofSeconds(120), () -> reconcilesFinished(runtime) >= target);
   }
 
   /** Reconciles the operator framework started in {@code runtime}, from its Micrometer registry. */

@@ -298,6 +298,11 @@ final class ReconcilerWorld implements AutoCloseable {
     List<String> reasons() {
       return events.stream().map(Event::reason).toList();
     }
+
+    /** The messages of the Events with {@code reason}. */
+    List<String> messages(String reason) {
+      return events.stream().filter(e -> e.reason().equals(reason)).map(Event::message).toList();
+    }
   }
 
   /** As the status subresource: written only when it differs, and then as a whole. */

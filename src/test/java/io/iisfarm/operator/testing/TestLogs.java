@@ -1,7 +1,5 @@
 package io.iisfarm.operator.testing;
 
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.sift.AbstractDiscriminator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TestLogs implements BeforeAllCallback, BeforeEachCallback, TestWatcher,
     TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
-  /** The logback discriminator key, as logback-test.xml names it. */
-  static final String KEY = "testClass";
-  /** Lines logged outside any test class: JVM start, engines without this extension. */
-  static final String OUTSIDE = "outside-tests";
   private static final Logger LOG = LoggerFactory.getLogger("test");
-  private static volatile String current = OUTSIDE;
 
   /** Where this JVM's test logs go. */
   public static Path directory() {
@@ -42,10 +35,10 @@ public final class TestLogs implements BeforeAllCallback, BeforeEachCallback, Te
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     Class<?> top = outermost(context.getRequiredTestClass());
-    if (!top.getName().equals(current)) {
+    if (!top.getName().equals(TestLogDiscriminator.current())) {
       // a class's file holds its latest run only
       Files.deleteIfExists(file(top));
-      current = top.getName();
+      TestLogDiscriminator.current(top.getName());
     }
     LOG.info("=== {}", context.getRequiredTestClass().getName());
   }
@@ -109,18 +102,5 @@ public final class TestLogs implements BeforeAllCallback, BeforeEachCallback, Te
       top = top.getEnclosingClass();
     }
     return top;
-  }
-
-  /** Logback's key for the file a line goes to: the test class running now. */
-  public static final class Discriminator extends AbstractDiscriminator<ILoggingEvent> {
-    @Override
-    public String getDiscriminatingValue(ILoggingEvent event) {
-      return current;
-    }
-
-    @Override
-    public String getKey() {
-      return KEY;
-    }
   }
 }
