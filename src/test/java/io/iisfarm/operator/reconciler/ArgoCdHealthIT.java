@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.Mode;
 import io.iisfarm.operator.testing.LuaHealthCheck;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * API server returns them while the operator works: in Audit with drift, just after a spec change, while rolling
  * out, converged, with a host gone, and suspended.
  */
+@RealApiServer
 class ArgoCdHealthIT {
 
   @Test

@@ -12,6 +12,7 @@ import io.iisfarm.operator.api.NlbDrainSpec;
 import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.simulator.SimulatedHost;
 import io.iisfarm.operator.testing.OperatorProcess;
+import io.iisfarm.operator.testing.RealApiServer;
 import io.iisfarm.operator.testing.SecretScan;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The operator process is killed (SIGKILL) while a host is out of NLB, after the drain and before the restore.
  * The drain is on record in the status, so the next operator finishes the host's change and puts it back.
  */
+@RealApiServer
 class DrainRestartIT {
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Event;
 import io.iisfarm.operator.simulator.SimulatedHost;
 import io.iisfarm.operator.simulator.windows.DriftAction;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * Drift made behind the operator's back is found by the periodic re-check (JOSDK reschedules the farm after its
  * resync interval; nothing on the API server changes) and corrected in that reconcile.
  */
+@RealApiServer
 class DriftCorrectionIT {
   private static final Duration RESYNC = Duration.ofSeconds(5);
   /**

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.cli.OperatorRuntime;
 import io.iisfarm.operator.simulator.SimulatedHost;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * is stopped mid-rollout finishes the host step under way and hands the Lease over; the standby finishes the
  * rollout, never with more hosts disrupted than maxUnavailable. A leader whose Lease is taken stops.
  */
+@RealApiServer
 class LeaderElectionIT {
   private static final Logger LOG = LoggerFactory.getLogger(LeaderElectionIT.class);
   private static final String LEASE = "iis-farm-operator-leader";

@@ -10,9 +10,10 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.api.Mode;
-import io.iisfarm.operator.cli.OperatorRuntime;
 import io.iisfarm.operator.api.PlannedStep;
+import io.iisfarm.operator.cli.OperatorRuntime;
 import io.iisfarm.operator.simulator.SimulatedHost;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * Audit observes and reports over real WinRM; it changes nothing, not even a backup. Enforce, patched in as kubectl
  * would, then applies the plan. (Suspend, and Audit's status and Events, are rows of IisFarmReconcilerTest.)
  */
+@RealApiServer
 class ModesIT {
 
   @Test

@@ -16,6 +16,7 @@ import io.iisfarm.operator.secrets.MachineKeySecret;
 import io.iisfarm.operator.simulator.SimulatedHost;
 import io.iisfarm.operator.simulator.windows.DriftAction;
 import io.iisfarm.operator.testing.MutableClock;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * test moves the operator's clock, it never waits for an hour of the day), the emergency override, NLB drained
  * around each change and the sites checked before a host goes back.
  */
+@RealApiServer
 class ProductionHoursIT {
   /** Wednesday 2026-11-25 14:00 in Berlin. */
   private static final Instant WEDNESDAY_AFTERNOON = Instant.parse("2026-11-25T13:00:00Z");

@@ -17,6 +17,7 @@ import io.iisfarm.operator.secrets.MachineKeySecret;
 import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.simulator.SimulatedHost;
 import io.iisfarm.operator.simulator.windows.DriftAction;
+import io.iisfarm.operator.testing.RealApiServer;
 import io.micrometer.core.instrument.Counter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -44,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * is quick; a fifth of them have Shop and Api swapped, and one more host drifts every 80 reconciles, so
  * rollouts (each on short-lived threads of its own) are among the reconciles measured.
  */
+@RealApiServer
 class ReconcileScaleIT {
   private static final Logger LOG = LoggerFactory.getLogger(ReconcileScaleIT.class);
   private static final int FARMS = 100;

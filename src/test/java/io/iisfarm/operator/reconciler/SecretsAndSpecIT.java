@@ -11,6 +11,7 @@ import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.api.SiteSpec;
 import io.iisfarm.operator.simulator.SimulatedHost;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * generated key Secret is created once, an invalid spec is not retried. (Malformed Secrets, adoptFrom and invalid
  * algorithms are rows of IisFarmReconcilerTest: no Kubernetes behaviour of their own.)
  */
+@RealApiServer
 class SecretsAndSpecIT {
   private static final String NEW_VALIDATION_KEY =
       "A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3D4E5F60718293A4B5C6D7E8F90"

@@ -11,6 +11,7 @@ import io.iisfarm.operator.api.HostStatus;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.status.StatusRecorder;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * iis-farm-operator) and another manager that keeps a condition of its own. Neither loses the other's change,
  * and what the operator stops reporting disappears (docs/decisions/0004-status-writes-by-server-side-apply.md).
  */
+@RealApiServer
 class StatusWritersIT {
   private static final String OTHER = "change-window-bot";
 

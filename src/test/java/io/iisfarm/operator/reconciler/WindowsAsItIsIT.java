@@ -17,6 +17,7 @@ import io.iisfarm.operator.api.MachineKeyStatus;
 import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.simulator.SimulatedHost;
 import io.iisfarm.operator.simulator.windows.WindowsHost;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * machineKey, two hosts on one IIS Shared Configuration store; and a step after which the ASP.NET configuration
  * no longer loads.
  */
+@RealApiServer
 class WindowsAsItIsIT {
   private static final String SITES = "    sites:\n"
       + "      - {name: Shop, id: %d, bindings: [\"http/*:80:shop\"], physicalPath: 'C:\\inetpub\\Shop'}\n"
