@@ -51,7 +51,9 @@ class DrainRestartIT {
         IisFarmStatus drained = h.awaitStatus(FARM, Duration.ofSeconds(120), s -> s.getInFlight() != null
             && s.getInFlight().stream().anyMatch(step -> step.host().equals("web06")
                 && step.drainedOrEmpty().contains("nlb")));
-        assertThat(web06.windows().nlbState()).contains("Draining");
+        // the drain is on record before nlb.exe drainstop is sent; the host drains for 20 s once it is
+        OperatorHarness.await("web06 draining", Duration.ofSeconds(60),
+            () -> web06.windows().nlbState().orElse("").contains("Draining"), () -> "" + web06.windows().nlbState());
         first.kill();
         output = first.output();
         assertThat(drained.getHosts()).filteredOn(r -> r.name().equals("web06")).extracting(r -> r.phase())

@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.cli.OperatorRuntime;
@@ -182,17 +185,32 @@ final class OperatorHarness implements AutoCloseable {
 
   /** Waits until the farm's status satisfies {@code done}; fails with the last status seen. */
   IisFarmStatus awaitStatus(String name, Duration timeout, Predicate<IisFarmStatus> done) {
+    return awaitFarm(name, timeout, done).getStatus();
+  }
+
+  /** As {@link #awaitStatus}, returning the whole IisFarm as read when its status satisfied {@code done}. */
+  IisFarm awaitFarm(String name, Duration timeout, Predicate<IisFarmStatus> done) {
     long deadline = System.nanoTime() + timeout.toNanos();
     IisFarmStatus last = null;
     while (System.nanoTime() < deadline) {
-      last = farm(name).map(IisFarm::getStatus).orElse(null);
+      Optional<IisFarm> read = farm(name);
+      last = read.map(IisFarm::getStatus).orElse(null);
       if (last != null && done.test(last)) {
-        return last;
+        return read.get();
       }
       sleep(100);
     }
     throw new AssertionError("status of " + name + " did not reach the expected state within " + timeout
         + "; last: " + describe(last));
+  }
+
+  /**
+   * Changes the IisFarm as {@code kubectl patch --type merge} would: without a resourceVersion, so that the
+   * operator's status writes cannot make it conflict. Returns the IisFarm as the API server stored it.
+   */
+  IisFarm mergePatch(String name, Object patch) {
+    return client.resources(IisFarm.class).inNamespace(NAMESPACE).withName(name)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(patch));
   }
 
   /** Polls {@code done} until it holds; fails with {@code what} and the time waited. */

@@ -96,10 +96,8 @@ class ProductionHoursIT {
       h.startOperatorWithClock(clock);
       h.awaitStatus(FARM, Duration.ofSeconds(90), condition("Progressing", "False", "WaitingForMaintenanceWindow"));
 
-      h.client.resources(IisFarm.class).inNamespace(OperatorHarness.NAMESPACE).withName(FARM).edit(f -> {
-        f.getMetadata().getAnnotations().put(IisFarm.EMERGENCY_ROLLOUT_ANNOTATION, "CVE-2026-1234: rotate the key");
-        return f;
-      });
+      h.mergePatch(FARM, Map.of("metadata", Map.of("annotations",
+          Map.of(IisFarm.EMERGENCY_ROLLOUT_ANNOTATION, "CVE-2026-1234: rotate the key"))));
       IisFarmStatus done = h.awaitStatus(FARM, Duration.ofSeconds(180), s -> s.getEmergencyRollout() != null
           && s.getEmergencyRollout().completedAt() != null);
 

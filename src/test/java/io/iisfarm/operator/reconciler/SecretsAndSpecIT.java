@@ -83,8 +83,9 @@ class SecretsAndSpecIT {
       // the API server accepts it (a rule comparing names case-insensitively costs too much on Kubernetes 1.26),
       // but IIS treats Shop and SHOP as one site
       farm.getSpec().setSites(List.of(new SiteSpec("Shop", 2L), new SiteSpec("SHOP", 3L)));
-      h.create(farm);
+      // started first, so that the Secrets it finds at start map to no farm: one event, the farm's creation
       var runtime = h.startOperator();
+      h.create(farm);
 
       IisFarmStatus status = h.awaitStatus(FARM, Duration.ofSeconds(60),
           OperatorHarness.condition("Ready", "False", "InvalidSpec"));
