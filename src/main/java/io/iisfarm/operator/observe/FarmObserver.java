@@ -2,7 +2,7 @@ package io.iisfarm.operator.observe;
 
 import io.iisfarm.operator.host.HostReader;
 import io.iisfarm.operator.host.HostTarget;
-import io.iisfarm.operator.winrm.WinRmConnector;
+import io.iisfarm.operator.winrm.WinRmSessions;
 import io.iisfarm.operator.winrm.WinRmException;
 import io.iisfarm.operator.winrm.WinRmSession;
 import java.util.ArrayList;
@@ -24,12 +24,12 @@ import org.slf4j.LoggerFactory;
 public final class FarmObserver implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FarmObserver.class);
 
-  private final WinRmConnector connector;
+  private final WinRmSessions connector;
   private final HostReader reader;
   private final ExecutorService pool;
 
   /** @param parallelism how many hosts are read at once, across all farms */
-  public FarmObserver(WinRmConnector connector, HostReader reader, int parallelism) {
+  public FarmObserver(WinRmSessions connector, HostReader reader, int parallelism) {
     this.connector = connector;
     this.reader = reader;
     this.pool = Executors.newFixedThreadPool(parallelism, threads());

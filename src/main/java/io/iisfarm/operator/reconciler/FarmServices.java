@@ -12,24 +12,28 @@ import io.iisfarm.operator.secrets.SecretReader;
 import io.iisfarm.operator.status.EventRecorder;
 import io.iisfarm.operator.status.StatusBuilder;
 import io.iisfarm.operator.status.StatusRecorder;
-import io.iisfarm.operator.winrm.WinRmConnector;
+import io.iisfarm.operator.status.StatusWriter;
+import io.iisfarm.operator.winrm.WinRmSessions;
 import java.time.Clock;
 
-/** What the reconciler works with; one instance per operator, shared by every farm. */
+/**
+ * What the reconciler works with; one instance per operator, shared by every farm. {@link #create} wires it to
+ * the Kubernetes API and WinRM; the reconciler's unit tests wire it to memory and emulated hosts.
+ */
 public record FarmServices(
     FarmResolver resolver,
     FarmObserver observer,
     Planner planner,
     Rollout rollout,
     StatusBuilder statusBuilder,
-    StatusRecorder statusRecorder,
+    StatusWriter statusRecorder,
     EventRecorder events,
     OperatorMetrics metrics,
     ProgressListener progress,
     Clock clock) {
 
-  /** Wires the services over one API client and one WinRM connector. */
-  public static FarmServices create(KubernetesClient client, WinRmConnector connector, OperatorMetrics metrics,
+  /** Wires the services over one API client and one WinRM connector (or another way to reach hosts). */
+  public static FarmServices create(KubernetesClient client, WinRmSessions connector, OperatorMetrics metrics,
       ProgressListener progress, int hostReadParallelism, Clock clock) {
     SecretReader secrets = new SecretReader(client);
     KeySecretWriter keyWriter = new KeySecretWriter(client);

@@ -65,6 +65,11 @@ public class IisFarmReconciler implements Reconciler<IisFarm> {
 
   @Override
   public UpdateControl<IisFarm> reconcile(IisFarm farm, Context<IisFarm> context) {
+    return reconcile(farm, context.getPrimaryCache().list().toList());
+  }
+
+  /** One reconcile of {@code farm}; {@code allFarms} are the IisFarms the operator sees, for host claims. */
+  public UpdateControl<IisFarm> reconcile(IisFarm farm, List<IisFarm> allFarms) {
     IisFarmSpec spec = farm.getSpec();
     IisFarmStatus before = farm.getStatus();
     EffectiveMode mode = EffectiveMode.of(spec);
@@ -79,7 +84,7 @@ public class IisFarmReconciler implements Reconciler<IisFarm> {
     if (!resolution.blockers().isEmpty()) {
       return finish(farm, before, blocked(farm, mode, resolution.blockers().toArray(Blocker[]::new)), resync);
     }
-    Map<String, String> claimed = HostClaims.claimedElsewhere(farm, context.getPrimaryCache().list().toList());
+    Map<String, String> claimed = HostClaims.claimedElsewhere(farm, allFarms);
     List<HostTarget> targets = resolution.targets().stream().filter(t -> !claimed.containsKey(t.name())).toList();
     Map<String, HostRead> reads = s.observer().observe(targets);
     reads.values().forEach(read -> s.progress().observed(farm, read));

@@ -5,7 +5,7 @@ import io.iisfarm.operator.api.InFlightStep;
 import io.iisfarm.operator.rollout.InFlightLedger;
 import io.iisfarm.operator.status.FarmReport;
 import io.iisfarm.operator.status.StatusBuilder;
-import io.iisfarm.operator.status.StatusRecorder;
+import io.iisfarm.operator.status.StatusWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,11 +17,11 @@ final class StatusLedger implements InFlightLedger {
   private final IisFarm farm;
   private final FarmReport report;
   private final StatusBuilder builder;
-  private final StatusRecorder recorder;
+  private final StatusWriter recorder;
   private final List<InFlightStep> inFlight;
 
   /** @param report what this reconcile saw before acting; the status shows it with the steps in flight */
-  StatusLedger(IisFarm farm, FarmReport report, StatusBuilder builder, StatusRecorder recorder) {
+  StatusLedger(IisFarm farm, FarmReport report, StatusBuilder builder, StatusWriter recorder) {
     this.farm = farm;
     this.report = report;
     this.builder = builder;

@@ -13,7 +13,7 @@ import io.iisfarm.operator.plan.MoveSite;
 import io.iisfarm.operator.plan.Planner;
 import io.iisfarm.operator.plan.Step;
 import io.iisfarm.operator.plan.WriteMachineKey;
-import io.iisfarm.operator.winrm.WinRmConnector;
+import io.iisfarm.operator.winrm.WinRmSessions;
 import io.iisfarm.operator.winrm.WinRmSession;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +41,7 @@ final class HostChanger {
     final List<Step> applied = new ArrayList<>();
   }
 
-  private final WinRmConnector connector;
+  private final WinRmSessions connector;
   private final HostReader reader;
   private final Planner planner;
   private final Clock clock;
@@ -49,7 +49,7 @@ final class HostChanger {
   private final RolloutSettings settings;
   private final RolloutListener listener;
 
-  HostChanger(WinRmConnector connector, HostReader reader, Planner planner, Clock clock, DesiredFarm desired,
+  HostChanger(WinRmSessions connector, HostReader reader, Planner planner, Clock clock, DesiredFarm desired,
       RolloutSettings settings, RolloutListener listener) {
     this.connector = connector;
     this.reader = reader;

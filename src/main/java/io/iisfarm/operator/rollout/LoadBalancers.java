@@ -1,7 +1,7 @@
 package io.iisfarm.operator.rollout;
 
 import io.iisfarm.operator.host.NlbControl;
-import io.iisfarm.operator.winrm.WinRmConnector;
+import io.iisfarm.operator.winrm.WinRmSessions;
 import io.iisfarm.operator.winrm.WinRmSession;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,11 +22,11 @@ final class LoadBalancers {
   static final Duration CONVERGE_TIMEOUT = Duration.ofSeconds(60);
 
   private final DrainSettings settings;
-  private final WinRmConnector connector;
+  private final WinRmSessions connector;
   private final RolloutListener listener;
   private final WebhookCaller webhook;
 
-  LoadBalancers(DrainSettings settings, WinRmConnector connector, RolloutListener listener) {
+  LoadBalancers(DrainSettings settings, WinRmSessions connector, RolloutListener listener) {
     this.settings = settings;
     this.connector = connector;
     this.listener = listener;

@@ -3,7 +3,7 @@ package io.iisfarm.operator.rollout;
 import io.iisfarm.operator.host.HostReader;
 import io.iisfarm.operator.model.DesiredFarm;
 import io.iisfarm.operator.plan.Planner;
-import io.iisfarm.operator.winrm.WinRmConnector;
+import io.iisfarm.operator.winrm.WinRmSessions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * steps under way ({@link #awaitNoStepUnderWay}) instead of cutting them off half-way.
  */
 public final class Rollout {
-  private final WinRmConnector connector;
+  private final WinRmSessions connector;
   private final HostReader reader;
   private final Planner planner;
   private final Clock clock;
@@ -35,7 +35,7 @@ public final class Rollout {
   private boolean stopping;
   private int stepsUnderWay;
 
-  public Rollout(WinRmConnector connector, HostReader reader, Planner planner, Clock clock) {
+  public Rollout(WinRmSessions connector, HostReader reader, Planner planner, Clock clock) {
     this.connector = connector;
     this.reader = reader;
     this.planner = planner;

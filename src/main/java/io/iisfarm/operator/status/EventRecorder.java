@@ -1,35 +1,22 @@
 package io.iisfarm.operator.status;
 
 import io.iisfarm.operator.rollout.RolloutResult;
-import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.EventBuilder;
-import io.fabric8.kubernetes.api.model.ObjectReference;
-import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.plan.Finding;
 import io.iisfarm.operator.plan.FindingReason;
 import io.iisfarm.operator.plan.HostPlan;
 import io.iisfarm.operator.plan.Step;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Emits core/v1 Events about an IisFarm. An Event repeated with the same type, reason and message is
- * aggregated as Kubernetes does (count and lastTimestamp go up on one Event object) instead of creating a new
- * object every resync. Failing to write an Event is logged, never thrown: Events must not break a reconcile.
+ * Decides which Events a reconcile's report implies (changes applied, drift, rollbacks, failures, windows) and
+ * hands them to an {@link EventWriter}: by default {@link KubernetesEvents}, which aggregates repeats as
+ * Kubernetes does.
  */
 public final class EventRecorder {
   public static final String COMPONENT = "iis-farm-operator";
@@ -54,8 +41,6 @@ public final class EventRecorder {
   public static final String EMERGENCY_ROLLOUT = "EmergencyRollout";
   public static final String EMERGENCY_ROLLOUT_COMPLETED = "EmergencyRolloutCompleted";
 
-  private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
-
   /** Event type. */
   public enum Type {
     NORMAL("Normal"),
@@ -70,12 +55,15 @@ public final class EventRecorder {
     public String wireName() { return wireName; }
   }
 
-  private final KubernetesClient client;
-  private final Clock clock;
+  private final EventWriter writer;
 
+  /** Writes core/v1 Events through {@code client}, stamped by {@code clock}. */
   public EventRecorder(KubernetesClient client, Clock clock) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this(new KubernetesEvents(client, clock));
+  }
+
+  public EventRecorder(EventWriter writer) {
+    this.writer = Objects.requireNonNull(writer, "writer");
   }
 
   /**
@@ -197,79 +185,15 @@ public final class EventRecorder {
   }
 
   /**
-   * Emits one Event, or bumps count and lastTimestamp of the identical Event already there.
+   * Emits one Event (repeats aggregate, see {@link KubernetesEvents}); a message longer than
+   * {@value #MAX_MESSAGE} characters is cut there.
    *
    * @param reason CamelCase
    * @param message no secrets: fingerprints only
    */
   public void emit(IisFarm farm, Type type, String reason, String message) {
-    String namespace = farm.getMetadata().getNamespace();
-    String text = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE - 3) + "..." : message;
-    String name = eventName(farm, type, reason, text);
-    String now = HostTable.time(clock.instant());
-    try {
-      var events = client.v1().events().inNamespace(namespace);
-      Event existing = events.withName(name).get();
-      if (existing == null) {
-        try {
-          events.resource(newEvent(farm, name, type, reason, text, now)).create();
-          return;
-        } catch (KubernetesClientException e) {
-          if (e.getCode() != 409) {
-            throw e;
-          }
-          existing = events.withName(name).get();
-          if (existing == null) {
-            throw e;
-          }
-        }
-      }
-      int count = existing.getCount() == null ? 1 : existing.getCount();
-      events.withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
-          "{\"count\":" + (count + 1) + ",\"lastTimestamp\":\"" + now + "\"}");
-    } catch (KubernetesClientException e) {
-      LOG.warn("Could not record Event {} for IisFarm {}/{}: HTTP {}", reason, namespace,
-          farm.getMetadata().getName(), e.getCode());
-    }
-  }
-
-  private Event newEvent(IisFarm farm, String name, Type type, String reason, String message, String now) {
-    return new EventBuilder()
-        .withNewMetadata().withName(name).withNamespace(farm.getMetadata().getNamespace()).endMetadata()
-        .withInvolvedObject(involvedObject(farm))
-        .withType(type.wireName())
-        .withReason(reason)
-        .withMessage(message)
-        .withCount(1)
-        .withFirstTimestamp(now)
-        .withLastTimestamp(now)
-        .withNewSource().withComponent(COMPONENT).endSource()
-        .withReportingComponent(COMPONENT)
-        .build();
-  }
-
-  static ObjectReference involvedObject(IisFarm farm) {
-    return new ObjectReferenceBuilder()
-        .withApiVersion(IisFarm.GROUP + "/" + IisFarm.VERSION)
-        .withKind("IisFarm")
-        .withNamespace(farm.getMetadata().getNamespace())
-        .withName(farm.getMetadata().getName())
-        .withUid(farm.getMetadata().getUid())
-        .build();
-  }
-
-  /** Same IisFarm, type, reason and message: same name, so repeats aggregate on one object. */
-  static String eventName(IisFarm farm, Type type, String reason, String message) {
-    String identity = farm.getMetadata().getNamespace() + "/" + farm.getMetadata().getName() + "/"
-        + farm.getMetadata().getUid() + "/" + type.wireName() + "/" + reason + "/" + message;
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-      String farmName = farm.getMetadata().getName();
-      String prefix = farmName.length() > 200 ? farmName.substring(0, 200) : farmName;
-      return prefix + "." + HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    writer.write(farm, type, reason, message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE - 3) + "..."
+        : message);
   }
 
   private static String describe(List<Step> steps) {

@@ -21,7 +21,7 @@ import java.util.Objects;
  * <p>Server errors (e.g. 5xx) surface as {@link io.fabric8.kubernetes.client.KubernetesClientException}, for
  * the reconciler to retry.
  */
-public final class StatusRecorder {
+public final class StatusRecorder implements StatusWriter {
   public static final String FIELD_MANAGER = "iis-farm-operator";
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final KubernetesClient client;
@@ -30,12 +30,8 @@ public final class StatusRecorder {
     this.client = Objects.requireNonNull(client, "client");
   }
 
-  /**
-   * Applies {@code status} to {@code farm} unless they are equal.
-   *
-   * @param farm the IisFarm as last read (its status is compared with {@code status})
-   * @return true when the status was applied
-   */
+  /** Applies {@code status} to {@code farm} unless they are equal; true when it was applied. */
+  @Override
   public boolean record(IisFarm farm, IisFarmStatus status) {
     if (Objects.equals(ownView(farm.getStatus(), status), status)) {
       return false;

@@ -12,7 +12,7 @@ import org.apache.cxf.Bus;
  * (TLS, timeouts) share one CXF bus and its HTTP client. Close it when the operator stops; it opens nothing
  * afterwards, so that a late caller cannot start a bus (and its threads) that nobody would stop.
  */
-public final class WinRmConnector implements AutoCloseable {
+public final class WinRmConnector implements WinRmSessions, AutoCloseable {
   private final CxfBuses buses = new CxfBuses();
   private final WinRmListener listener;
   private final ExecutorService workers;
@@ -33,6 +33,7 @@ public final class WinRmConnector implements AutoCloseable {
    * @throws WinRmException when the host cannot be reached, rejects the credentials, times out or answers
    *     something that is not WinRM; {@link WinRmConfigurationException} when the TLS settings cannot work
    */
+  @Override
   public WinRmSession open(WinRmEndpoint endpoint, WinRmCredentials credentials) {
     if (closed) {
       throw stopped(endpoint);

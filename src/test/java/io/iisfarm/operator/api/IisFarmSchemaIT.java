@@ -3,6 +3,7 @@ package io.iisfarm.operator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iisfarm.operator.testing.Kubectl;
+import io.iisfarm.operator.testing.RealApiServer;
 import io.iisfarm.operator.testing.RealKube;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * lines name (so none passes as bad for the wrong reason), and the good documents and the README's examples are
  * accepted, all as {@code kubectl create --dry-run=server} sends them (strict field validation).
  */
+@RealApiServer
 class IisFarmSchemaIT {
   private static final Path GOOD = Path.of("src/test/resources/iisfarms/good");
   private static final Path BAD = Path.of("src/test/resources/iisfarms/bad");

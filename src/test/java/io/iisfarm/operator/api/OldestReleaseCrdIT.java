@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.iisfarm.operator.testing.Kubectl;
+import io.iisfarm.operator.testing.RealApiServer;
 import io.iisfarm.operator.testing.RealKube;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * schema and estimates every CEL rule's cost as a 1.26 cluster does. Two mistakes that newer servers accept prove
  * the judge is that strict: a rule's {@code reason} (a 1.28 field) and a {@code lowerAscii()} uniqueness rule.
  */
+@RealApiServer
 class OldestReleaseCrdIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final YAMLMapper YAML = new YAMLMapper();

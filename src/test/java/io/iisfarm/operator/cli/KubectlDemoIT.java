@@ -3,12 +3,14 @@ package io.iisfarm.operator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iisfarm.operator.testing.Kubectl;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The machine's real kubectl, pointed at {@code demo --wait} with the kubeconfig the demo wrote. */
+@RealApiServer
 class KubectlDemoIT {
   @TempDir
   Path dir;

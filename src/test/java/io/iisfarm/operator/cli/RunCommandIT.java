@@ -10,6 +10,7 @@ import io.iisfarm.operator.cli.demo.FarmWatch;
 import io.iisfarm.operator.cli.demo.SimulatedFarmManifests;
 import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.testing.ChartRbac;
+import io.iisfarm.operator.testing.RealApiServer;
 import io.iisfarm.operator.testing.RealKube;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -31,6 +32,7 @@ import picocli.CommandLine;
  * chart's ServiceAccount: it serves probes and metrics, reconciles a farm created after it started, and stops
  * cleanly.
  */
+@RealApiServer
 class RunCommandIT {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

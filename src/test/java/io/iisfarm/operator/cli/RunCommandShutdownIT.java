@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.iisfarm.operator.testing.ChartRbac;
 import io.iisfarm.operator.testing.OperatorProcess;
+import io.iisfarm.operator.testing.RealApiServer;
 import io.iisfarm.operator.testing.RealKube;
 import java.util.Set;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * promptly and hands the Lease back. Before, the framework's exit-on-stop-leading called System.exit from the
  * shutdown hook and the JVM hung until it was killed.
  */
+@RealApiServer
 class RunCommandShutdownIT {
   private static final String LEASE = "iis-farm-operator";
 

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.iisfarm.operator.testing.ChartRbac;
 import io.iisfarm.operator.testing.OperatorProcess;
+import io.iisfarm.operator.testing.RealApiServer;
 import io.iisfarm.operator.testing.RealKube;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that says what is wrong, which configuration it tried and what to do, and a non-zero exit: no CRD, an API server
  * that refuses connections or whose name does not resolve, no kubeconfig at all, a permission missing from RBAC.
  */
+@RealApiServer
 class RunStartupIT {
   /** Nominally 1 to 3 s; generous for a loaded machine, far below the informers' endless retries. */
   private static final Duration ENDS_WITHIN = Duration.ofSeconds(45);

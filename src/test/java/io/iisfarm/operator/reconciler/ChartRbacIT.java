@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.iisfarm.operator.cli.RuntimeOptions;
 import io.iisfarm.operator.testing.ChartRbac;
 import io.iisfarm.operator.testing.Kubectl;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * in both chart modes (all namespaces; watched namespaces only), a farm converges, and its Events show in
  * {@code kubectl get events}; {@code kubectl auth can-i} answers verb by verb what the ServiceAccount may do.
  */
+@RealApiServer
 class ChartRbacIT {
   private static final String OTHER_NAMESPACE = "elsewhere";
 

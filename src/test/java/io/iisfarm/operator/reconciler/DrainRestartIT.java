@@ -12,6 +12,7 @@ import io.iisfarm.operator.api.NlbDrainSpec;
 import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.simulator.SimulatedHost;
 import io.iisfarm.operator.testing.OperatorProcess;
+import io.iisfarm.operator.testing.RealApiServer;
 import io.iisfarm.operator.testing.SecretScan;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The operator process is killed (SIGKILL) while a host is out of NLB, after the drain and before the restore.
  * The drain is on record in the status, so the next operator finishes the host's change and puts it back.
  */
+@RealApiServer
 class DrainRestartIT {
 
   @Test
@@ -49,7 +51,9 @@ class DrainRestartIT {
         IisFarmStatus drained = h.awaitStatus(FARM, Duration.ofSeconds(120), s -> s.getInFlight() != null
             && s.getInFlight().stream().anyMatch(step -> step.host().equals("web06")
                 && step.drainedOrEmpty().contains("nlb")));
-        assertThat(web06.windows().nlbState()).contains("Draining");
+        // the drain is on record before nlb.exe drainstop is sent; the host drains for 20 s once it is
+        OperatorHarness.await("web06 draining", Duration.ofSeconds(60),
+            () -> web06.windows().nlbState().orElse("").contains("Draining"), () -> "" + web06.windows().nlbState());
         first.kill();
         output = first.output();
         assertThat(drained.getHosts()).filteredOn(r -> r.name().equals("web06")).extracting(r -> r.phase())

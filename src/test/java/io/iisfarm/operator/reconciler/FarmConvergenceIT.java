@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.simulator.SimulatedHost;
 import io.iisfarm.operator.simulator.windows.SiteView;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The sample mixed farm (IIS6, IIS7.5, two IIS10), wrong in every way, converges to its IisFarm. */
+@RealApiServer
 class FarmConvergenceIT {
 
   @Test

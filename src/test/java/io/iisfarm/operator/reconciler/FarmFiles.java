@@ -31,7 +31,11 @@ final class FarmFiles {
 
   /** Path → bytes of every config file the operator may touch on {@code host}. */
   static Map<String, byte[]> configs(SimulatedHost host) {
-    WindowsHost windows = host.windows();
+    return configs(host.windows());
+  }
+
+  /** Path → bytes of every config file the operator may touch on {@code windows}. */
+  static Map<String, byte[]> configs(WindowsHost windows) {
     Map<String, byte[]> files = new LinkedHashMap<>();
     for (String runtime : new String[] {"v2.0", "v4.0"}) {
       for (int bitness : new int[] {32, 64}) {

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.cli.OperatorRuntime;
 import io.iisfarm.operator.simulator.SimulatedHost;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -20,13 +21,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Two operators share one Lease on the embedded API: only the leader reads and changes hosts. A leader that
  * is stopped mid-rollout finishes the host step under way and hands the Lease over; the standby finishes the
  * rollout, never with more hosts disrupted than maxUnavailable. A leader whose Lease is taken stops.
  */
+@RealApiServer
 class LeaderElectionIT {
+  private static final Logger LOG = LoggerFactory.getLogger(LeaderElectionIT.class);
   private static final String LEASE = "iis-farm-operator-leader";
   /** Added to every WinRM answer, so that one host step takes seconds and the stop lands inside the rollout. */
   private static final Duration LATENCY = Duration.ofMillis(40);
@@ -80,8 +85,8 @@ class LeaderElectionIT {
       assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("operator-b");
       assertThat(lease.getSpec().getLeaseTransitions()).isGreaterThanOrEqualTo(1);
       long firstRead = standbyLog.observed().get(0).nanos();
-      System.out.printf("failover: leader stop took %d ms; standby read its first host %d ms after the stop"
-          + " returned%n", (stopped - stopping) / 1_000_000, (firstRead - stopped) / 1_000_000);
+      LOG.info(String.format("failover: leader stop took %d ms; standby read its first host %d ms after the stop"
+          + " returned", (stopped - stopping) / 1_000_000, (firstRead - stopped) / 1_000_000));
       h.assertNoSecretsLeaked();
     }
   }

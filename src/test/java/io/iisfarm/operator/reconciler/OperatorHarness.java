@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.cli.OperatorRuntime;
@@ -159,9 +162,12 @@ final class OperatorHarness implements AutoCloseable {
     return operatorClient;
   }
 
-  /** Short, for quick failovers, but a renewal may still be 3 s late on a busy machine before the Lease is lost. */
+  /**
+   * client-go's lease duration and renew deadline (15 s, 10 s), so that a loaded machine does not lose a Lease by
+   * renewing late; a short retry period, so that a Lease handed back is taken over within a fraction of a second.
+   */
   static final RuntimeOptions.LeaseTimings LEASE_TIMINGS =
-      new RuntimeOptions.LeaseTimings(Duration.ofSeconds(4), Duration.ofSeconds(3), Duration.ofMillis(300));
+      new RuntimeOptions.LeaseTimings(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofMillis(300));
 
   static RuntimeOptions options(String labelSelector, String leaseName, String identity) {
     return new RuntimeOptions(Set.of(), labelSelector, 4, 8, -1, leaseName, NAMESPACE, identity,
@@ -179,17 +185,32 @@ final class OperatorHarness implements AutoCloseable {
 
   /** Waits until the farm's status satisfies {@code done}; fails with the last status seen. */
   IisFarmStatus awaitStatus(String name, Duration timeout, Predicate<IisFarmStatus> done) {
+    return awaitFarm(name, timeout, done).getStatus();
+  }
+
+  /** As {@link #awaitStatus}, returning the whole IisFarm as read when its status satisfied {@code done}. */
+  IisFarm awaitFarm(String name, Duration timeout, Predicate<IisFarmStatus> done) {
     long deadline = System.nanoTime() + timeout.toNanos();
     IisFarmStatus last = null;
     while (System.nanoTime() < deadline) {
-      last = farm(name).map(IisFarm::getStatus).orElse(null);
+      Optional<IisFarm> read = farm(name);
+      last = read.map(IisFarm::getStatus).orElse(null);
       if (last != null && done.test(last)) {
-        return last;
+        return read.get();
       }
       sleep(100);
     }
     throw new AssertionError("status of " + name + " did not reach the expected state within " + timeout
         + "; last: " + describe(last));
+  }
+
+  /**
+   * Changes the IisFarm as {@code kubectl patch --type merge} would: without a resourceVersion, so that the
+   * operator's status writes cannot make it conflict. Returns the IisFarm as the API server stored it.
+   */
+  IisFarm mergePatch(String name, Object patch) {
+    return client.resources(IisFarm.class).inNamespace(NAMESPACE).withName(name)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(patch));
   }
 
   /** Polls {@code done} until it holds; fails with {@code what} and the time waited. */
@@ -214,6 +235,20 @@ final class OperatorHarness implements AutoCloseable {
 
   Optional<String> leaseHolder(String name) {
     return lease(name).map(Lease::getSpec).map(LeaseSpec::getHolderIdentity).filter(h -> !h.isEmpty());
+  }
+
+  /** Reconciles {@code runtime} has finished ({@code iisfarm.reconciles}), of every farm. */
+  static double reconcilesFinished(OperatorRuntime runtime) {
+    return runtime.registry().find("iisfarm.reconciles").counters().stream().mapToDouble(Counter::count).sum();
+  }
+
+  /**
+   * Waits until {@code runtime} has finished two more reconciles than now: at least one whole reconcile begun after
+   * this call, however slow the machine (rather than sleeping for a resync interval and hoping).
+   */
+  static void awaitALaterReconcile(OperatorRuntime runtime) {
+    double target = reconcilesFinished(runtime) + 2;
+    await("a later reconcile", Duration.ofSeconds(120), () -> reconcilesFinished(runtime) >= target);
   }
 
   /** Reconciles the operator framework started in {@code runtime}, from its Micrometer registry. */

@@ -7,6 +7,7 @@ import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.api.InFlightStep;
 import io.iisfarm.operator.simulator.SimulatedHost;
 import io.iisfarm.operator.testing.OperatorProcess;
+import io.iisfarm.operator.testing.RealApiServer;
 import io.iisfarm.operator.testing.SecretScan;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The operator process is killed (SIGKILL) in the middle of a host's change. A new operator finds the step
  * in flight in the status, finishes the farm, and never more than maxUnavailable hosts are disrupted.
  */
+@RealApiServer
 class OperatorRestartIT {
 
   @Test

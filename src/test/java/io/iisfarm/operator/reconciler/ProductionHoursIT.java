@@ -16,6 +16,7 @@ import io.iisfarm.operator.secrets.MachineKeySecret;
 import io.iisfarm.operator.simulator.SimulatedHost;
 import io.iisfarm.operator.simulator.windows.DriftAction;
 import io.iisfarm.operator.testing.MutableClock;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * test moves the operator's clock, it never waits for an hour of the day), the emergency override, NLB drained
  * around each change and the sites checked before a host goes back.
  */
+@RealApiServer
 class ProductionHoursIT {
   /** Wednesday 2026-11-25 14:00 in Berlin. */
   private static final Instant WEDNESDAY_AFTERNOON = Instant.parse("2026-11-25T13:00:00Z");
@@ -94,10 +96,8 @@ class ProductionHoursIT {
       h.startOperatorWithClock(clock);
       h.awaitStatus(FARM, Duration.ofSeconds(90), condition("Progressing", "False", "WaitingForMaintenanceWindow"));
 
-      h.client.resources(IisFarm.class).inNamespace(OperatorHarness.NAMESPACE).withName(FARM).edit(f -> {
-        f.getMetadata().getAnnotations().put(IisFarm.EMERGENCY_ROLLOUT_ANNOTATION, "CVE-2026-1234: rotate the key");
-        return f;
-      });
+      h.mergePatch(FARM, Map.of("metadata", Map.of("annotations",
+          Map.of(IisFarm.EMERGENCY_ROLLOUT_ANNOTATION, "CVE-2026-1234: rotate the key"))));
       IisFarmStatus done = h.awaitStatus(FARM, Duration.ofSeconds(180), s -> s.getEmergencyRollout() != null
           && s.getEmergencyRollout().completedAt() != null);
 

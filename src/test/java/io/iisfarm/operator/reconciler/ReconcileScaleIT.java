@@ -17,6 +17,7 @@ import io.iisfarm.operator.secrets.MachineKeySecret;
 import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.simulator.SimulatedHost;
 import io.iisfarm.operator.simulator.windows.DriftAction;
+import io.iisfarm.operator.testing.RealApiServer;
 import io.micrometer.core.instrument.Counter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -30,6 +31,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Many farms on one operator: threads and WinRM connections stay bounded while the farms are reconciled over
@@ -42,7 +45,9 @@ import org.junit.jupiter.api.Test;
  * is quick; a fifth of them have Shop and Api swapped, and one more host drifts every 80 reconciles, so
  * rollouts (each on short-lived threads of its own) are among the reconciles measured.
  */
+@RealApiServer
 class ReconcileScaleIT {
+  private static final Logger LOG = LoggerFactory.getLogger(ReconcileScaleIT.class);
   private static final int FARMS = 100;
   private static final int CONCURRENCY = 4;
   private static final int HOST_READS = 4;
@@ -78,8 +83,8 @@ class ReconcileScaleIT {
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       // threads other tests in this JVM left behind are not this operator's
       Set<Thread> preexisting = Set.copyOf(Thread.getAllStackTraces().keySet());
-      System.out.printf("scale: operator-named threads alive before the start %s%n",
-          operatorGroups(threadGroups(Set.of())));
+      LOG.info(String.format("scale: operator-named threads alive before the start %s",
+          operatorGroups(threadGroups(Set.of()))));
       RecordingProgress progress = new RecordingProgress();
       long started = System.nanoTime();
       OperatorRuntime operator = h.startOperator(new RuntimeOptions(Set.of(), null, CONCURRENCY, HOST_READS, -1,
@@ -121,11 +126,11 @@ class ReconcileScaleIT {
       int maxShells = hosts.stream().mapToInt(x -> x.counters().maxShellsOpen()).max().orElseThrow();
       Set<String> reconcileThreads = progress.observed().stream().map(RecordingProgress.Observed::thread)
           .collect(Collectors.toSet());
-      System.out.printf("scale: warm after %.0f s; %.0f reconciles in %.1f s; threads baseline %d, after %d, most"
+      LOG.info(String.format("scale: warm after %.0f s; %.0f reconciles in %.1f s; threads baseline %d, after %d, most"
           + " of the operator's at once %s; WinRM connections open %d at baseline, %d after, %d accepted, most per"
-          + " host %d, most requests at once per host %d; shells %d, most per host %d%n", warm, done, seconds,
+          + " host %d, most requests at once per host %d; shells %d, most per host %d", warm, done, seconds,
           baselineThreads, afterThreads, operatorGroups(maxGroups), baselineConnections, afterConnections, accepted,
-          maxConnections, maxRequests, shells, maxShells);
+          maxConnections, maxRequests, shells, maxShells));
 
       // bounded while running
       assertThat(reconcileThreads).hasSizeLessThanOrEqualTo(CONCURRENCY);
@@ -153,7 +158,7 @@ class ReconcileScaleIT {
       await("every WinRM connection closed", Duration.ofSeconds(60),
           () -> hosts.stream().allMatch(x -> x.counters().connectionsOpen() == 0));
       assertThat(hosts).allMatch(x -> x.counters().shellsOpen() == 0);
-      System.out.printf("scale: threads after the stop %d%n", threads.getThreadCount());
+      LOG.info(String.format("scale: threads after the stop %d", threads.getThreadCount()));
     }
   }
 

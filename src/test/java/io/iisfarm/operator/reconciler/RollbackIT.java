@@ -10,12 +10,14 @@ import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.simulator.SimulatedHost;
 import io.iisfarm.operator.simulator.windows.SiteView;
 import io.iisfarm.operator.simulator.wsman.HostFaults;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A change that fails half-way is rolled back from its backup; a change broken off is finished later. */
+@RealApiServer
 class RollbackIT {
   /** certutil's answer when it cannot write the target file. */
   private static final String CERTUTIL_DENIED = "CertUtil: -decode command FAILED: 0x80070005 (WIN32: 5 ERROR_ACCESS_DENIED)\r\n"

@@ -9,6 +9,7 @@ import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.cli.demo.SimulatedFarmManifests;
 import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.simulator.SimulatedHost;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * shard=b would: each reconciles only the IisFarms with its label, each under its own Lease, and a farm with
  * neither label is left alone.
  */
+@RealApiServer
 class ShardingIT {
   private static final Duration LONG = Duration.ofSeconds(180);
 

@@ -8,12 +8,14 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.iisfarm.operator.api.HostSpec;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmStatus;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** A host named by two farms, and an API server that fails status writes for a while (ApiFaults). */
+@RealApiServer
 class SharedHostsAndApiFailuresIT {
 
   @Test

@@ -7,13 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.iisfarm.operator.api.HostSpec;
 import io.iisfarm.operator.api.HostStatus;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.status.StatusRecorder;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * iis-farm-operator) and another manager that keeps a condition of its own. Neither loses the other's change,
  * and what the operator stops reporting disappears (docs/decisions/0004-status-writes-by-server-side-apply.md).
  */
+@RealApiServer
 class StatusWritersIT {
   private static final String OTHER = "change-window-bot";
 
@@ -49,9 +53,8 @@ class StatusWritersIT {
       assertThat(converged.getInSync()).isEqualTo("4/4");
 
       // a spec change makes the operator write again; the other condition stays
-      h.client.resources(IisFarm.class).inNamespace(NAMESPACE).withName(FARM)
-          .edit(f -> { f.getSpec().setResyncInterval("61s"); return f; });
-      long generation = h.farm(FARM).orElseThrow().getMetadata().getGeneration();
+      long generation = h.mergePatch(FARM, Map.of("spec", Map.of("resyncInterval", "61s"))).getMetadata()
+          .getGeneration();
       IisFarmStatus after = h.awaitStatus(FARM, Duration.ofSeconds(60), s -> s.getObservedGeneration() == generation);
       assertThat(OperatorHarness.condition(after, "ChangeWindow")).isPresent();
 
@@ -73,10 +76,9 @@ class StatusWritersIT {
       h.awaitStatus(FARM, Duration.ofSeconds(120), OperatorHarness.condition("Ready", "True", null));
       applyOtherCondition(h, "open");
 
-      h.client.resources(IisFarm.class).inNamespace(NAMESPACE).withName(FARM).edit(f -> {
-        f.getSpec().setHosts(f.getSpec().getHosts().stream().filter(x -> !x.getName().equals("web04")).toList());
-        return f;
-      });
+      List<HostSpec> hosts = h.farm(FARM).orElseThrow().getSpec().getHosts();
+      h.mergePatch(FARM, Map.of("spec", Map.of("hosts", hosts.stream().filter(x -> !x.getName().equals("web04"))
+          .toList())));
 
       IisFarmStatus status = h.awaitStatus(FARM, Duration.ofSeconds(60), s -> "3/3".equals(s.getInSync()));
       assertThat(status.getHosts()).extracting(HostStatus::name).containsExactlyInAnyOrder("web01", "web02", "web03");

@@ -10,11 +10,13 @@ import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.simulator.wsman.WsmanFaultKind;
 import io.iisfarm.operator.simulator.wsman.WsmanOperation;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Hosts that cannot be read are reported each with its own reason; the others still converge. */
+@RealApiServer
 class UnreadableHostsIT {
 
   @Test

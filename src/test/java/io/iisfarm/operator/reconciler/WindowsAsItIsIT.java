@@ -12,10 +12,12 @@ import io.iisfarm.operator.api.CompatibilityMode;
 import io.iisfarm.operator.api.HostStatus;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmStatus;
+import io.iisfarm.operator.cli.OperatorRuntime;
 import io.iisfarm.operator.api.MachineKeyStatus;
 import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.simulator.SimulatedHost;
 import io.iisfarm.operator.simulator.windows.WindowsHost;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * machineKey, two hosts on one IIS Shared Configuration store; and a step after which the ASP.NET configuration
  * no longer loads.
  */
+@RealApiServer
 class WindowsAsItIsIT {
   private static final String SITES = "    sites:\n"
       + "      - {name: Shop, id: %d, bindings: [\"http/*:80:shop\"], physicalPath: 'C:\\inetpub\\Shop'}\n"
@@ -137,7 +140,7 @@ class WindowsAsItIsIT {
           + farmKey + "\" decryptionKey=\"" + decryptionKey + "\" validation=\"SHA1\" decryption=\"AES\""
           + " bogusAttribute=\"1\" /> <authorization>'}"));
       h.create(h.manifests.farm());
-      h.startOperator();
+      OperatorRuntime operator = h.startOperator();
 
       IisFarmStatus status = h.awaitStatus(FARM, Duration.ofSeconds(90), condition("Degraded", "True", "RolledBack"));
 
@@ -158,7 +161,7 @@ class WindowsAsItIsIT {
       assertThat(row(later, "web10").findings()).anySatisfy(f -> assertThat(f).contains("v4.0/64 web.config",
           "bogusAttribute", "nothing for v4.0/64"));
       long decodes = web10.journal().commandLines().stream().filter(l -> l.startsWith("certutil -f -decode")).count();
-      OperatorHarness.sleep(6_000);
+      OperatorHarness.awaitALaterReconcile(operator);
       assertThat(web10.journal().commandLines().stream().filter(l -> l.startsWith("certutil -f -decode")).count())
           .as("no further write").isEqualTo(decodes);
       h.assertNoSecretsLeaked();

@@ -9,6 +9,7 @@ import io.iisfarm.operator.api.DecryptionAlgorithm;
 import io.iisfarm.operator.api.ValidationAlgorithm;
 import io.iisfarm.operator.model.KeyMaterial;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.iisfarm.operator.testing.RealApiServer;
 import io.iisfarm.operator.testing.RealKube;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Reading and creating Secrets on the real API server, each test in a namespace of its own. */
+@RealApiServer
 class SecretsIT {
   private KubernetesClient client;
   private String ns;

@@ -12,6 +12,7 @@ import io.iisfarm.operator.plan.Hosts;
 import io.iisfarm.operator.plan.MoveSite;
 import io.iisfarm.operator.plan.Step;
 import io.iisfarm.operator.status.HostFailure.Kind;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Events against fabric8's mock API server in CRUD mode. */
+@RealApiServer
 class EventRecorderIT {
   private static final List<Step> SWAP = List.of(new MoveSite("Shop", 3, 4, true), new MoveSite("Api", 2, 3, false),
       new MoveSite("Shop", 4, 2, false));
@@ -159,7 +161,7 @@ class EventRecorderIT {
 
   @Test
   void serverErrorOnEventsDoesNotBreakTheReconcile() {
-    String name = EventRecorder.eventName(farm, EventRecorder.Type.WARNING, "InvalidSpec", "bad");
+    String name = KubernetesEvents.eventName(farm, EventRecorder.Type.WARNING, "InvalidSpec", "bad");
     java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
     api.requests.set(r -> "GET".equals(r.method()) && r.uri().getPath().endsWith("/events/" + name)
         && failed.compareAndSet(false, true) ? 503 : null);

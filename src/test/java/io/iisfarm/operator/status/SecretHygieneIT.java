@@ -21,6 +21,7 @@ import io.iisfarm.operator.plan.FarmPlan;
 import io.iisfarm.operator.plan.Hosts;
 import io.iisfarm.operator.plan.Planner;
 import io.iisfarm.operator.plan.Step;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * any 16-character piece of one) may appear in what is built, in its {@code toString()}, or in any request
  * sent to the API server.
  */
+@RealApiServer
 class SecretHygieneIT {
   private static final List<String> KEYS = List.of(Hosts.FARM_VALIDATION_KEY, Hosts.FARM_DECRYPTION_KEY,
       Hosts.OLD_VALIDATION_KEY, Hosts.OLD_DECRYPTION_KEY);

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.status.HostFailure.Kind;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The status recorder against the real API server: server-side apply on the status subresource. */
+@RealApiServer
 class StatusRecorderIT {
   private RealApi api;
   private StatusRecorder recorder;

@@ -11,11 +11,13 @@ import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.api.SecretRef;
 import io.iisfarm.operator.api.WinRmSpec;
 import io.iisfarm.operator.testing.Kubectl;
+import io.iisfarm.operator.testing.RealApiServer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@RealApiServer
 class EmbeddedApiServerIT {
 
   @Test
