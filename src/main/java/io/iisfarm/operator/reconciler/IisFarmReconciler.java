@@ -71,6 +71,8 @@ public class IisFarmReconciler implements Reconciler<IisFarm> {
   /** One reconcile of {@code farm}; {@code allFarms} are the IisFarms the operator sees, for host claims. */
   public UpdateControl<IisFarm> reconcile(IisFarm farm, List<IisFarm> allFarms) {
     IisFarmSpec spec = farm.getSpec();
+    // the informer's copy may not show this operator's last writes yet
+    farm.setStatus(s.statusRecorder().latest(farm));
     IisFarmStatus before = farm.getStatus();
     EffectiveMode mode = EffectiveMode.of(spec);
     List<SpecProblem> problems = SpecValidator.validate(spec);

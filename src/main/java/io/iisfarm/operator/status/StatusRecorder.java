@@ -7,7 +7,9 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmStatus;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes an IisFarm's status subresource by server-side apply, and only when it differs from the status the
@@ -25,6 +27,7 @@ public final class StatusRecorder implements StatusWriter {
   public static final String FIELD_MANAGER = "iis-farm-operator";
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final KubernetesClient client;
+  private final Map<String, IisFarm> written = new ConcurrentHashMap<>();
 
   public StatusRecorder(KubernetesClient client) {
     this.client = Objects.requireNonNull(client, "client");
@@ -33,16 +36,39 @@ public final class StatusRecorder implements StatusWriter {
   /** Applies {@code status} to {@code farm} unless they are equal; true when it was applied. */
   @Override
   public boolean record(IisFarm farm, IisFarmStatus status) {
-    if (Objects.equals(ownView(farm.getStatus(), status), status)) {
+    if (Objects.equals(ownView(latest(farm), status), status)) {
       return false;
     }
-    client.resources(IisFarm.class)
+    IisFarm applied = client.resources(IisFarm.class)
         .inNamespace(farm.getMetadata().getNamespace())
         .withName(farm.getMetadata().getName())
         .subresource("status")
         .patch(new PatchContext.Builder().withPatchType(PatchType.SERVER_SIDE_APPLY)
             .withFieldManager(FIELD_MANAGER).withForce(true).build(), applyConfiguration(farm, status));
+    if (applied != null && farm.getMetadata().getUid() != null) {
+      written.put(farm.getMetadata().getUid(), applied);
+    }
     return true;
+  }
+
+  /**
+   * The status the API server returned for this recorder's last write, while the informer's copy of the farm is
+   * older than it (a reconcile that follows closely on another may see the farm as it was before the other's
+   * writes: without this, it would judge conditions' transitions, the steps in flight and what to write against
+   * a status already replaced).
+   */
+  @Override
+  public IisFarmStatus latest(IisFarm farm) {
+    String uid = farm.getMetadata().getUid();
+    IisFarm last = uid == null ? null : written.get(uid);
+    if (last == null) {
+      return farm.getStatus();
+    }
+    if (ResourceVersions.newer(last.getMetadata().getResourceVersion(), farm.getMetadata().getResourceVersion())) {
+      return last.getStatus();
+    }
+    written.remove(uid, last);
+    return farm.getStatus();
   }
 
   /**

@@ -17,4 +17,12 @@ public interface StatusWriter {
    * @return true when the status was written
    */
   boolean record(IisFarm farm, IisFarmStatus status);
+
+  /**
+   * The farm's status as the operator last left it: {@code farm}'s own, unless this writer has since written a
+   * newer one that the informer's cache has not caught up with.
+   */
+  default IisFarmStatus latest(IisFarm farm) {
+    return farm.getStatus();
+  }
 }

@@ -92,6 +92,32 @@ class StatusWritersIT {
   }
 
   /** What another controller or a person does: applies its own condition to the status, as its own manager. */
+  @Test
+  void aStaleCopyOfTheFarmIsJudgedAgainstTheStatusWrittenLast() throws Exception {
+    try (OperatorHarness h = OperatorHarness.sample("60s")) {
+      IisFarm stale = h.create(h.manifests.farm());
+      StatusRecorder recorder = new StatusRecorder(h.client);
+      IisFarmStatus first = new IisFarmStatus();
+      first.setInSync("0/4");
+      assertThat(recorder.record(stale, first)).isTrue();
+
+      // the informer's copy still shows no status: the recorder answers with what it wrote
+      assertThat(stale.getStatus()).isNull();
+      assertThat(recorder.latest(stale)).extracting(IisFarmStatus::getInSync).isEqualTo("0/4");
+      assertThat(recorder.record(stale, first)).as("nothing new to write").isFalse();
+      IisFarmStatus second = new IisFarmStatus();
+      second.setInSync("4/4");
+      assertThat(recorder.record(stale, second)).isTrue();
+      assertThat(h.farm(FARM).orElseThrow().getStatus().getInSync()).isEqualTo("4/4");
+
+      // once a copy as new as the last write arrives, it is the truth again, another writer's change included
+      applyOtherCondition(h, "open");
+      IisFarm fresh = h.farm(FARM).orElseThrow();
+      assertThat(recorder.latest(fresh)).isSameAs(fresh.getStatus());
+      assertThat(OperatorHarness.condition(recorder.latest(fresh), "ChangeWindow")).isPresent();
+    }
+  }
+
   private static void applyOtherCondition(OperatorHarness h, String message) {
     String apply = """
         {"apiVersion": "iisfarm.io/v1alpha1", "kind": "IisFarm",

@@ -139,10 +139,14 @@ class WindowsAsItIsIT {
           + " bitness: 64, file: rootWebConfig, find: '<authorization>', replace: '<machineKey validationKey=\""
           + farmKey + "\" decryptionKey=\"" + decryptionKey + "\" validation=\"SHA1\" decryption=\"AES\""
           + " bogusAttribute=\"1\" /> <authorization>'}"));
-      h.create(h.manifests.farm());
-      OperatorRuntime operator = h.startOperator();
-
-      IisFarmStatus status = h.awaitStatus(FARM, Duration.ofSeconds(90), condition("Degraded", "True", "RolledBack"));
+      IisFarmStatus status;
+      OperatorRuntime operator;
+      try (StatusHistory history = StatusHistory.of(h, FARM)) {
+        h.create(h.manifests.farm());
+        operator = h.startOperator();
+        // seen as written: the next check, in 5 s or at once, finds the rejected web.config and reports that instead
+        status = history.awaitSeen(Duration.ofSeconds(90), condition("Degraded", "True", "RolledBack"));
+      }
 
       assertThat(web10.driftsApplied()).isEqualTo(1);
       assertThat(web10.windows().readFile(machineConfig)).as("machine.config restored byte for byte")
