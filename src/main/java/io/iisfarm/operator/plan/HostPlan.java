@@ -39,7 +39,7 @@ public record HostPlan(
   }
 
   /**
-   * The host counts as in sync (PRODUCT §2): reachable, site IDs in sync, and keys in sync, or unknown only
+   * The host counts as in sync (docs/design.md §6): reachable, site IDs in sync, and keys in sync, or unknown only
    * because they cannot be read over plain http (the host then counts on its site IDs alone).
    */
   public boolean inSync() {

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** Picks the key to copy from a host when {@code machineKey.adoptFrom} names it and the Secret is missing. */
 public final class KeyAdoption {
-  /** The order PRODUCT semantics fix: newest runtime first, 64-bit before 32-bit. */
+  /** The adoption order of docs/design.md §8: newest runtime first, 64-bit before 32-bit. */
   static final List<ConfigLocation> ORDER = List.of(
       new ConfigLocation(ClrRuntime.V4_0, Bitness.B64, ConfigKind.MACHINE_CONFIG),
       new ConfigLocation(ClrRuntime.V4_0, Bitness.B32, ConfigKind.MACHINE_CONFIG),

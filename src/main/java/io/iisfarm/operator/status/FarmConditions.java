@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * The condition logic, in one place and pure: a {@link FarmReport} gives Ready, HostsReachable, SiteIdsInSync,
  * MachineKeysInSync, Progressing and Degraded, each with a reason and a message that says what to do next.
- * Settled semantics (PRODUCT §2): unreachable hosts are not in sync; a plain-http host without key transfer
+ * Settled semantics (docs/design.md §6): unreachable hosts are not in sync; a plain-http host without key transfer
  * leaves MachineKeysInSync Unknown (InsecureTransport) and Ready False; Audit with drift is Ready False
  * DriftDetected; a rollback is Degraded True; session-state findings and site overrides do not count.
  */

@@ -55,7 +55,7 @@ class AuditKeysNotCheckedIT {
     AuditRun run = audit(Map.of(), "--secrets", secrets(web20).toString(), farmFile(web20, "http", "").toString());
 
     assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
-    // the host counts as in sync on its site IDs alone (PRODUCT §2), but the audit does not say the farm is
+    // the host counts as in sync on its site IDs alone (docs/design.md §6), but the audit does not say the farm is
     assertThat(run.out()).contains("web20  in sync", "InsecureTransport:",
         "Incomplete: the machineKeys of web20 (InsecureTransport: reached over plain http, so its config files were not"
             + " read; use https or set spec.winrm.allowKeyTransferOverHttp: true) could not be checked, so the farm is"
