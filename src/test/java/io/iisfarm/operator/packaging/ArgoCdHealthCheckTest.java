@@ -12,9 +12,9 @@ class ArgoCdHealthCheckTest {
 
   @Test
   void theConfigMapPatchHoldsTheTestedScript() throws Exception {
-    var patch = new YAMLMapper().readTree(Path.of("deploy/argocd/argocd-cm.yaml").toFile());
+    var patch = new YAMLMapper().readTree(Path.of("docs/argocd/argocd-cm.yaml").toFile());
 
     assertThat(patch.at("/data/resource.customizations.health.iisfarm.io_IisFarm").asText())
-        .isEqualTo(Files.readString(Path.of("deploy/argocd/iisfarm-health.lua")));
+        .isEqualTo(Files.readString(Path.of("docs/argocd/iisfarm-health.lua")));
   }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Argo CD health check shipped in deploy/argocd, run by a real Lua interpreter on IisFarms exactly as the real
+ * The Argo CD health check shipped in docs/argocd, run by a real Lua interpreter on IisFarms exactly as the real
  * API server returns them while the operator works: in Audit with drift, just after a spec change, while rolling
  * out, converged, with a host gone, and suspended.
  */

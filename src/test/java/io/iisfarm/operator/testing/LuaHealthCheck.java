@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the Argo CD health check (deploy/argocd/iisfarm-health.lua) with Debian's Lua interpreter on an object,
+ * Runs the Argo CD health check (docs/argocd/iisfarm-health.lua) with Debian's Lua interpreter on an object,
  * as Argo CD does: the object as the global table {@code obj}, the script as a function body returning
  * {@code {status, message}}. Without Lua the test is skipped with a message, except under {@code CI=true}.
  */
 public final class LuaHealthCheck {
-  public static final Path SCRIPT = Path.of("deploy/argocd/iisfarm-health.lua");
+  public static final Path SCRIPT = Path.of("docs/argocd/iisfarm-health.lua");
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String lua;
 
