@@ -1,0 +1,118 @@
+package io.iisfarm.operator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.iisfarm.operator.replay.ReplayFarm;
+import io.iisfarm.operator.simulator.SimulatedFarm;
+import io.iisfarm.operator.transcript.Transcript;
+import io.iisfarm.operator.transcript.TranscriptFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every transcript in src/test/resources/transcripts is served by a replay over real WinRM and audited by the jar's
+ * {@code audit}: the host rows (what the read observed, fingerprints of the stand-in keys) and the planned steps
+ * must equal the expectation stored beside it ({@code <name>.expected.yaml}). A transcript without an expectation
+ * fails; {@code -Dtranscripts.update=true} writes the expectations instead (to be read and committed).
+ */
+class TranscriptCorpusIT {
+  static final Path CORPUS = Path.of("src/test/resources/transcripts");
+  static final String EXPECTED = ".expected.yaml";
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path work;
+
+  @Test
+  void theCorpusHoldsTheSeedTranscripts() throws IOException {
+    List<String> names = TranscriptFile.list(CORPUS).stream().map(p -> p.getFileName().toString()).toList();
+    assertThat(names).contains("sample-web01-iis60.transcript.yaml", "sample-web02-iis75.transcript.yaml",
+        "sample-web03-iis100.transcript.yaml", "sample-web04-iis100.transcript.yaml");
+    for (Path file : TranscriptFile.list(CORPUS)) {
+      Transcript.Source source = TranscriptFile.read(file).header().source();
+      assertThat(source.kind()).as("%s says where it comes from", file.getFileName())
+          .isIn("recorded", "simulated", "documented");
+      if (!source.kind().equals("simulated")) {
+        assertThat(source.references()).as("%s cites its sources", file.getFileName()).isNotEmpty();
+      }
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyTranscriptReplaysToItsExpectedObservationAndPlan() throws IOException {
+    return TranscriptFile.list(CORPUS).stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
+        () -> replayAndCompare(file)));
+  }
+
+  private void replayAndCompare(Path file) throws IOException {
+    String name = file.getFileName().toString().replace(TranscriptFile.SUFFIX, "");
+    Path expectedFile = CORPUS.resolve(name + EXPECTED);
+    Path dir = Files.createDirectories(work.resolve(name));
+    JsonNode found;
+    try (SimulatedFarm replay = ReplayFarm.start(List.of(file))) {
+      FarmFileManifests.Manifests manifests = ReplayManifests.of(replay, new java.util.ArrayList<>());
+      Path farm = dir.resolve("farm.yaml");
+      Path secrets = dir.resolve("secrets.yaml");
+      Files.writeString(farm, manifests.farmYaml());
+      Files.writeString(secrets, manifests.secretsYaml());
+      CliRun audit = CliRun.run("audit", "-o", "json", "--secrets", secrets.toString(), farm.toString());
+      assertThat(audit.err()).as("%s: the replay answered every command the audit sent", name)
+          .doesNotContain("not recorded");
+      found = expectation(audit);
+    }
+    if (Boolean.getBoolean("transcripts.update")) {
+      Files.writeString(expectedFile, "# What audit finds in " + file.getFileName() + " replayed (TranscriptCorpusIT;"
+          + " -Dtranscripts.update=true rewrites it).\n" + YAML.writeValueAsString(found));
+      return;
+    }
+    assertThat(expectedFile).as("the expectation of %s (write it with -Dtranscripts.update=true and read it)",
+        file.getFileName()).exists();
+    JsonNode expected = YAML.readTree(Files.readString(expectedFile));
+    assertThat(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(found))
+        .isEqualTo(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(expected));
+  }
+
+  /** The audit's result, host rows and planned steps, without what differs between runs (times, ports). */
+  static JsonNode expectation(CliRun audit) throws IOException {
+    JsonNode doc = JSON.readTree(audit.out());
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("exitCode", audit.exit());
+    out.set("result", doc.path("result"));
+    out.set("desired", doc.path("desired").deepCopy());
+    ((ObjectNode) out.get("desired")).withObject("/machineKey").remove("source");
+    ArrayNode hosts = out.putArray("hosts");
+    for (JsonNode host : doc.path("hosts")) {
+      hosts.add(stripped(host.deepCopy()));
+    }
+    out.set("plannedSteps", doc.path("plannedSteps").isMissingNode() ? JsonNodeFactory.instance.arrayNode()
+        : stripped(doc.get("plannedSteps").deepCopy()));
+    return out;
+  }
+
+  private static JsonNode stripped(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      object.remove(List.of("lastCheck", "lastChange", "address"));
+      for (Iterator<JsonNode> it = object.elements(); it.hasNext(); ) {
+        stripped(it.next());
+      }
+    } else if (node instanceof ArrayNode array) {
+      array.forEach(TranscriptCorpusIT::stripped);
+    }
+    return node;
+  }
+}
