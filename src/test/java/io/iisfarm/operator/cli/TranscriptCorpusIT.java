@@ -13,6 +13,8 @@ import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.transcript.Transcript;
 import io.iisfarm.operator.transcript.TranscriptFile;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -21,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 class TranscriptCorpusIT {
   static final Path CORPUS = Path.of("src/test/resources/transcripts");
   static final String EXPECTED = ".expected.yaml";
-  private static final YAMLMapper YAML = new YAMLMapper();
+  private static final YAMLMapper YAML = YAMLMapper.builder()
+      .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.SPLIT_LINES)
+      .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
@@ -50,6 +55,40 @@ class TranscriptCorpusIT {
       if (!source.kind().equals("simulated")) {
         assertThat(source.references()).as("%s cites its sources", file.getFileName()).isNotEmpty();
       }
+    }
+  }
+
+  /**
+   * Records the simulator's sample farm with {@code audit --record} into the corpus, labelled as simulated:
+   * {@code -Dtranscripts.seed=true}; then {@code -Dtranscripts.update=true} writes their expectations.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "transcripts.seed", matches = "true")
+  void recordTheSampleFarmIntoTheCorpus() throws IOException {
+    String sample;
+    try (InputStream in = SimulatedFarm.class.getResourceAsStream(SimulatedFarm.SAMPLE_RESOURCE)) {
+      sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Path recorded = work.resolve("recorded");
+    try (SimulatedFarm farm = SimulatedFarm.fromYaml(sample)) {
+      FarmFileManifests.Manifests manifests = FarmFileManifests.of(sample, farm);
+      Path farmFile = work.resolve("farm.yaml");
+      Path secrets = work.resolve("secrets.yaml");
+      Files.writeString(farmFile, manifests.farmYaml());
+      Files.writeString(secrets, manifests.secretsYaml());
+      CliRun audit = CliRun.run("audit", "--secrets", secrets.toString(), "--record", recorded.toString(),
+          farmFile.toString());
+      assertThat(audit.err()).as(audit.all()).contains("recorded 4 transcript(s)");
+    }
+    for (Path file : TranscriptFile.list(recorded)) {
+      Transcript t = TranscriptFile.read(file);
+      Transcript.Header h = t.header();
+      String host = h.host().name();
+      String iis = h.facts().path("iis").asText().replace(".", "");
+      Transcript.Source source = new Transcript.Source("simulated", "host " + host + " of the simulator's sample farm"
+          + " (src/main/resources/simulator/sample-farm.yaml), recorded by audit --record", List.of());
+      TranscriptFile.write(t.withHeader(new Transcript.Header(h.tool(), h.recordedAt(), source, h.host(), h.facts(),
+          h.farm(), h.redactions())), CORPUS.resolve("sample-" + host + "-iis" + iis + TranscriptFile.SUFFIX));
     }
   }
 
@@ -94,7 +133,9 @@ class TranscriptCorpusIT {
     out.put("exitCode", audit.exit());
     out.set("result", doc.path("result"));
     out.set("desired", doc.path("desired").deepCopy());
-    ((ObjectNode) out.get("desired")).withObject("/machineKey").remove("source");
+    if (out.get("desired").get("machineKey") instanceof ObjectNode key) {
+      key.remove("source");
+    }
     ArrayNode hosts = out.putArray("hosts");
     for (JsonNode host : doc.path("hosts")) {
       hosts.add(stripped(host.deepCopy()));
