@@ -35,6 +35,15 @@ final class StandIns {
       originals.add(upper);
       return fresh(upper, isHex(upper) ? HEX : null);
     });
+    boolean hasLower = value.chars().anyMatch(Character::isLowerCase);
+    boolean hasUpper = value.chars().anyMatch(Character::isUpperCase);
+    if (!hasLower) {
+      return canonical;
+    }
+    if (!hasUpper) {
+      return canonical.toLowerCase(Locale.ROOT);
+    }
+    // mixed case: letter by letter; a digit's place takes a digit's case, upper
     StringBuilder out = new StringBuilder(value.length());
     for (int i = 0; i < value.length(); i++) {
       char c = canonical.charAt(i);
