@@ -38,6 +38,7 @@ public final class TranscriptCheck {
       return new Report(List.of(dir + " holds no transcript (*" + TranscriptFile.SUFFIX + ")"), 1);
     }
     Anonymizer real = Anonymizer.of(mapping);
+    boolean allAnonymized = true;
     for (Path file : files) {
       String name = file.getFileName().toString();
       Transcript t;
@@ -48,6 +49,7 @@ public final class TranscriptCheck {
         problems++;
         continue;
       }
+      allAnonymized &= t.header().redactions().anonymized();
       List<String> texts = LeakScan.texts(t);
       List<String> found = new ArrayList<>();
       int leaked = LeakScan.count(texts, secrets);
@@ -78,7 +80,7 @@ public final class TranscriptCheck {
     }
     lines.add(problems == 0
         ? "Checked " + files.size() + " transcript(s): no problem found. Read the names above: they go with the"
-            + " transcripts (record with --anonymize to replace them)."
+            + " transcripts" + (allAnonymized ? "." : " (record with --anonymize to replace them).")
         : "Checked " + files.size() + " transcript(s): " + problems + " problem(s); do not share them as they are.");
     return new Report(lines, problems);
   }
