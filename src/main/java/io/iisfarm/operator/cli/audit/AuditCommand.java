@@ -131,6 +131,9 @@ public final class AuditCommand implements Callable<Integer> {
       if (mappingFile != null && !anonymize) {
         throw new UsageException("--mapping goes with --anonymize");
       }
+      if (recordDir != null) {
+        AuditRecording.requireNoTranscripts(recordDir);
+      }
       IisFarm farm = FarmDocument.read(farmFile);
       if (farm.getMetadata().getNamespace() == null) {
         // as kubectl would place it

@@ -66,6 +66,21 @@ final class AuditRecording {
     err.flush();
   }
 
+  /**
+   * Refuses a folder that already holds transcripts: a replay serves every transcript of a folder, so an old host
+   * would come back with the new ones.
+   */
+  static void requireNoTranscripts(Path dir) throws UsageException {
+    try {
+      if (Files.isDirectory(dir) && !TranscriptFile.list(dir).isEmpty()) {
+        throw new UsageException("--record " + dir + " already holds transcripts (" + TranscriptFile.list(dir).size()
+            + "); name a new or empty folder, so that no earlier recording mixes with this one");
+      }
+    } catch (IOException e) {
+      throw new UsageException("--record " + dir + ": cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
   /** {@code web01.transcript.yaml}: the host's name, with anything a file name should not hold replaced. */
   static String fileName(String host) {
     return host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_") + TranscriptFile.SUFFIX;
