@@ -19,7 +19,7 @@ import java.util.Map;
  * transcript must have the same shape. Keys compare by which files share one (their fingerprints differ, the keys
  * being stand-ins); names compare only when they were not anonymized.
  */
-final class ObservationShape {
+public final class ObservationShape {
   private ObservationShape() {}
 
   static List<String> of(HostObservation o, boolean withNames) {
@@ -65,7 +65,7 @@ final class ObservationShape {
   }
 
   /** The facts a transcript's header shows: what reading it finds. */
-  static ObjectNode facts(HostObservation o) {
+  public static ObjectNode facts(HostObservation o) {
     ObjectNode facts = JsonNodeFactory.instance.objectNode();
     facts.put("hostname", o.hostname());
     facts.put("os", o.osVersion());

@@ -9,7 +9,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.iisfarm.operator.replay.ReplayFarm;
+import io.iisfarm.operator.host.HostReader;
+import io.iisfarm.operator.host.ReadOptions;
 import io.iisfarm.operator.simulator.SimulatedFarm;
+import io.iisfarm.operator.simulator.SimulatedHost;
+import io.iisfarm.operator.transcript.ObservationShape;
+import io.iisfarm.operator.winrm.TlsOptions;
+import io.iisfarm.operator.winrm.WinRmCredentials;
+import io.iisfarm.operator.winrm.WinRmEndpoint;
+import io.iisfarm.operator.winrm.WinRmSession;
 import io.iisfarm.operator.transcript.Transcript;
 import io.iisfarm.operator.transcript.TranscriptFile;
 import java.io.IOException;
@@ -29,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every transcript in src/test/resources/transcripts is served by a replay over real WinRM and audited by the jar's
  * {@code audit}: the host rows (what the read observed, fingerprints of the stand-in keys) and the planned steps
- * must equal the expectation stored beside it ({@code <name>.expected.yaml}). A transcript without an expectation
+ * and what the operator's reader observes on it must equal the expectation stored beside it ({@code <name>.expected.yaml}). A transcript without an expectation
  * fails; {@code -Dtranscripts.update=true} writes the expectations instead (to be read and committed).
  */
 class TranscriptCorpusIT {
@@ -113,6 +121,8 @@ class TranscriptCorpusIT {
       assertThat(audit.err()).as("%s: the replay answered every command the audit sent", name)
           .doesNotContain("not recorded");
       found = expectation(audit);
+      ((ObjectNode) found).set("observation", observe(replay.hosts().get(0),
+          TranscriptFile.read(file).header().host().https()));
     }
     if (Boolean.getBoolean("transcripts.update")) {
       Files.writeString(expectedFile, "# What audit finds in " + file.getFileName() + " replayed (TranscriptCorpusIT;"
@@ -124,6 +134,16 @@ class TranscriptCorpusIT {
     JsonNode expected = YAML.readTree(Files.readString(expectedFile));
     assertThat(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(found))
         .isEqualTo(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(expected));
+  }
+
+  /** What the operator's reader finds on the replayed host over WinRM, as a transcript header shows it. */
+  private static JsonNode observe(SimulatedHost host, boolean https) {
+    WinRmEndpoint endpoint = (https ? WinRmEndpoint.https("127.0.0.1").tls(new TlsOptions(host.caPem(), false, false))
+        : WinRmEndpoint.http("127.0.0.1")).port(host.port())
+        .auth(host.basicAuth() ? WinRmEndpoint.Auth.BASIC : WinRmEndpoint.Auth.NTLM).build();
+    try (WinRmSession session = WinRmSession.open(endpoint, WinRmCredentials.of(host.username(), host.password()))) {
+      return ObservationShape.facts(new HostReader().read(session, ReadOptions.DEFAULT));
+    }
   }
 
   /** The audit's result, host rows and planned steps, without what differs between runs (times, ports). */
