@@ -13,6 +13,7 @@ import io.iisfarm.operator.host.HostReader;
 import io.iisfarm.operator.host.ReadOptions;
 import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.simulator.SimulatedHost;
+import io.iisfarm.operator.testing.SecretScan;
 import io.iisfarm.operator.transcript.ObservationShape;
 import io.iisfarm.operator.winrm.TlsOptions;
 import io.iisfarm.operator.winrm.WinRmCredentials;
@@ -52,12 +53,23 @@ class TranscriptCorpusIT {
   Path work;
 
   @Test
-  void theCorpusHoldsTheSeedTranscripts() throws IOException {
+  void theCorpusHoldsTheSeedTranscriptsLabelledAndFreeOfTheSampleFarmsSecrets() throws IOException {
     List<String> names = TranscriptFile.list(CORPUS).stream().map(p -> p.getFileName().toString()).toList();
     assertThat(names).contains("sample-web01-iis60.transcript.yaml", "sample-web02-iis75.transcript.yaml",
         "sample-web03-iis100.transcript.yaml", "sample-web04-iis100.transcript.yaml");
+    String sample;
+    try (InputStream in = SimulatedFarm.class.getResourceAsStream(SimulatedFarm.SAMPLE_RESOURCE)) {
+      sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    List<String> secrets = new java.util.ArrayList<>(java.util.regex.Pattern.compile("[0-9A-F]{64,}|sim-only-[a-z0-9-]+")
+        .matcher(sample).results().map(java.util.regex.MatchResult::group).toList());
+    assertThat(secrets).as("the sample farm's keys and passwords").hasSizeGreaterThan(10);
     for (Path file : TranscriptFile.list(CORPUS)) {
-      Transcript.Source source = TranscriptFile.read(file).header().source();
+      Transcript transcript = TranscriptFile.read(file);
+      for (String text : io.iisfarm.operator.transcript.LeakScan.texts(transcript)) {
+        SecretScan.assertClean(file.getFileName().toString(), text, secrets);
+      }
+      Transcript.Source source = transcript.header().source();
       assertThat(source.kind()).as("%s says where it comes from", file.getFileName())
           .isIn("recorded", "simulated", "documented");
       if (!source.kind().equals("simulated")) {
