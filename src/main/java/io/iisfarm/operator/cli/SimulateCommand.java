@@ -3,12 +3,15 @@ package io.iisfarm.operator.cli;
 import io.iisfarm.operator.simulator.LegacyTls;
 import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.simulator.SimulatedHost;
+import io.iisfarm.operator.replay.ReplayFarm;
+import io.iisfarm.operator.transcript.TranscriptException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -36,6 +39,11 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Farm file (YAML) to start; default: the built-in sample farm.")
   Path farmFile;
 
+  @Option(names = "--replay", paramLabel = "DIR",
+      description = "Serve recorded hosts instead: one per transcript in DIR (audit --record, docs/transcripts.md)."
+          + " A recorded command gets the recorded bytes and exit code; any other fails with \"not recorded\".")
+  Path replayDir;
+
   @Option(names = "--ca-out", paramLabel = "FILE",
       description = "Write the CA certificate that signed the hosts' certificates here (PEM), "
           + "for clients to trust.")
@@ -58,8 +66,19 @@ public final class SimulateCommand implements Callable<Integer> {
     // must precede any TLS use in this JVM: the IIS6 hosts offer TLS 1.0 alone
     LegacyTls.enable();
     PrintWriter out = spec.commandLine().getOut();
-    String farmYaml = farmFile == null ? sampleYaml() : Files.readString(farmFile);
-    try (SimulatedFarm farm = SimulatedFarm.fromYaml(farmYaml)) {
+    if (replayDir != null && farmFile != null) {
+      spec.commandLine().getErr().println("simulate: --replay and --farm exclude each other");
+      return 2;
+    }
+    String farmYaml = replayDir != null ? null : farmFile == null ? sampleYaml() : Files.readString(farmFile);
+    SimulatedFarm started;
+    try {
+      started = replayDir == null ? SimulatedFarm.fromYaml(farmYaml) : ReplayFarm.start(ReplayFarm.files(replayDir));
+    } catch (TranscriptException e) {
+      spec.commandLine().getErr().println("simulate: cannot replay: " + e.getMessage());
+      return 2;
+    }
+    try (SimulatedFarm farm = started) {
       if (caOut != null) {
         farm.writeCaPem(caOut);
       }
@@ -91,7 +110,10 @@ public final class SimulateCommand implements Callable<Integer> {
     if (farmOut == null && secretsOut == null) {
       return;
     }
-    FarmFileManifests.Manifests manifests = FarmFileManifests.of(farmYaml, farm);
+    List<String> notes = new ArrayList<>();
+    FarmFileManifests.Manifests manifests = farmYaml == null ? ReplayManifests.of(farm, notes)
+        : FarmFileManifests.of(farmYaml, farm);
+    notes.forEach(n -> out.println("Note: " + n));
     if (farmOut != null) {
       Files.writeString(farmOut, manifests.farmYaml());
       out.println("IisFarm written to " + farmOut);

@@ -24,13 +24,24 @@ import org.slf4j.LoggerFactory;
 public final class FarmObserver implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FarmObserver.class);
 
-  private final WinRmSessions connector;
+  private final SessionOpener sessions;
   private final HostReader reader;
   private final ExecutorService pool;
 
+  /** Opens the session one host's read runs in, e.g. a connector's, or one wrapped to record what it ran. */
+  @FunctionalInterface
+  public interface SessionOpener {
+    WinRmSession open(HostTarget target);
+  }
+
   /** @param parallelism how many hosts are read at once, across all farms */
   public FarmObserver(WinRmSessions connector, HostReader reader, int parallelism) {
-    this.connector = connector;
+    this(target -> connector.open(target.endpoint(), target.credentials()), reader, parallelism);
+  }
+
+  /** @param parallelism how many hosts are read at once */
+  public FarmObserver(SessionOpener sessions, HostReader reader, int parallelism) {
+    this.sessions = sessions;
     this.reader = reader;
     this.pool = Executors.newFixedThreadPool(parallelism, threads());
   }
@@ -50,7 +61,7 @@ public final class FarmObserver implements AutoCloseable {
 
   /** Reads one host in the calling thread. */
   public HostRead read(HostTarget target) {
-    try (WinRmSession session = connector.open(target.endpoint(), target.credentials())) {
+    try (WinRmSession session = sessions.open(target)) {
       return new HostRead.Observed(target.name(), reader.read(session, target.options()));
     } catch (WinRmException e) {
       return new HostRead.Failed(target.name(), e.kind(), e.getMessage());

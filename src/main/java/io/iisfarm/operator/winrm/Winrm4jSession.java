@@ -133,7 +133,8 @@ final class Winrm4jSession implements WinRmSession {
       CompletableFuture.anyOf(exit, requestFailure).get(safetyNet, TimeUnit.MILLISECONDS);
       if (exit.isDone() && !exit.isCompletedExceptionally()) {
         CmdShell.Output raw = exit.join();
-        CommandOutput output = new CommandOutput(raw.exitCode(), raw.stdoutText(), raw.stderrText(), elapsed(start));
+        CommandOutput output = new CommandOutput(raw.exitCode(), raw.stdoutText(), raw.stderrText(), elapsed(start),
+            new CommandOutput.Raw(raw.stdout(), raw.stderr(), CmdShell.CODE_PAGE));
         emit(listener, endpoint, WinRmRequestEvent.Operation.COMMAND, start, null);
         LOG.debug("host {}: command exited {} after {} ms", endpoint.label(), output.exitCode(), output.duration().toMillis());
         return output;

@@ -48,4 +48,13 @@ class ArchitectureTest {
         .allowEmptyShould(true)
         .check(classes);
   }
+
+  /** {@code audit} runs against users' hosts: recording what they print must not bring the simulator along. */
+  @ArchTest
+  static void auditAndItsRecordingNeverReachTheSimulatorOrReplay(JavaClasses classes) {
+    noClasses().that().resideInAnyPackage(PackageTable.BASE + ".cli.audit..", PackageTable.BASE + ".transcript..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            PackageTable.BASE + ".simulator..", PackageTable.BASE + ".replay..")
+        .check(classes);
+  }
 }

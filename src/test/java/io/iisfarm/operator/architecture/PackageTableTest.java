@@ -12,7 +12,7 @@ class PackageTableTest {
   void readsEveryRowOfTheDocumentedTable() throws IOException {
     PackageTable table = PackageTable.read(Path.of("docs/architecture.md"));
 
-    assertThat(table.packages()).containsExactly("cli", "reconciler", "metrics", "secrets", "observe", "rollout",
+    assertThat(table.packages()).containsExactly("cli", "replay", "transcript", "reconciler", "metrics", "secrets", "observe", "rollout",
         "status", "schedule", "plan", "host", "winrm", "model", "api", "simulator");
     assertThat(table.mayUse().get("plan")).containsExactly("model", "api");
     assertThat(table.mayUse().get("host")).containsExactly("winrm", "model", "api");
@@ -20,6 +20,8 @@ class PackageTableTest {
     assertThat(table.mayUse().get("winrm")).isEmpty();
     assertThat(table.mayUse().get("simulator")).isEmpty();
     assertThat(table.mayUse().get("schedule")).containsExactly("api");
-    assertThat(table.mayUse().get("cli")).hasSize(13).doesNotContain("cli");
+    assertThat(table.mayUse().get("transcript")).containsExactly("host", "winrm", "model", "api");
+    assertThat(table.mayUse().get("replay")).containsExactly("transcript", "simulator");
+    assertThat(table.mayUse().get("cli")).hasSize(15).doesNotContain("cli");
   }
 }

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -68,9 +69,16 @@ final class FarmAudit {
       Outcome outcome, List<String> notes) {}
 
   private final Clock clock;
+  private final UnaryOperator<FarmObserver.SessionOpener> sessions;
 
   FarmAudit(Clock clock) {
+    this(clock, UnaryOperator.identity());
+  }
+
+  /** @param sessions wraps how each host's session is opened (to record it), or leaves it */
+  FarmAudit(Clock clock, UnaryOperator<FarmObserver.SessionOpener> sessions) {
     this.clock = clock;
+    this.sessions = sessions;
   }
 
   Result run(IisFarm farm, AuditSecrets secrets) throws UsageException {
@@ -157,7 +165,9 @@ final class FarmAudit {
   private Map<String, HostRead> read(FarmResolver.Resolution resolution) {
     int parallel = Math.max(1, Math.min(MAX_PARALLEL_READS, resolution.targets().size()));
     try (WinRmConnector connector = new WinRmConnector();
-        FarmObserver observer = new FarmObserver(connector, new HostReader(clock), parallel)) {
+        FarmObserver observer = new FarmObserver(
+            sessions.apply(target -> connector.open(target.endpoint(), target.credentials())), new HostReader(clock),
+            parallel)) {
       return observer.observe(resolution.targets());
     }
   }

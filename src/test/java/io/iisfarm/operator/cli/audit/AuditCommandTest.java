@@ -61,7 +61,7 @@ class AuditCommandTest {
     AuditRun run = audit(Map.of());
 
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("Missing required parameter: 'FILE'");
+    assertThat(run.err()).contains("audit: FILE is missing: name the IisFarm to check (or use --check DIR)");
   }
 
   @Test
