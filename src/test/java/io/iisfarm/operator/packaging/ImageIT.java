@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
 /**
  * The image built from the Dockerfile, run as the Helm chart runs it (its securityContext, memory limit,
@@ -77,12 +78,53 @@ class ImageIT {
   }
 
   @AfterAll
-  void stop() {
+  void recordTheFootprintAndStop() throws IOException {
     try (KubernetesClient closing = client; ChartRbac rbac = chart; SimulatedFarm farm = sim) {
       if (operator != null) {
+        recordFootprint();
         operator.close();
       }
     }
+  }
+
+  /**
+   * RSS, peak RSS and threads of the operator's JVM at the end of the test (one farm of four hosts converged, under
+   * the chart's settings), as the container sees them, written to target/image/footprint.txt for the benchmark
+   * report; the host's view and the cgroup's memory beside them.
+   */
+  private void recordFootprint() throws IOException {
+    OperatorContainer.Footprint inside = operator.footprintInside();
+    OperatorContainer.Footprint host = operator.footprint();
+    String figures = String.join("\n",
+        "# the operator's JVM in the image at the end of ImageIT (" + java.time.Instant.now() + ")",
+        "memory_limit_bytes=" + pod.memoryLimitBytes(),
+        "container_vm_rss_kib=" + inside.rssKiB(),
+        "container_vm_hwm_kib=" + inside.peakRssKiB(),
+        "container_threads=" + inside.threads(),
+        "host_vm_rss_kib=" + host.rssKiB(),
+        "host_threads=" + host.threads(),
+        "cgroup_memory_bytes=" + host.cgroupMemoryBytes(),
+        "image_size_mb=" + image.sizeMb(), "");
+    Files.writeString(Files.createDirectories(WORK).resolve("footprint.txt"), figures);
+    LoggerFactory.getLogger(ImageIT.class).info("operator image footprint:\n{}", figures);
+  }
+
+  @Test
+  void theImageCarriesTheOperatorsJarWhichOffersRunAndAuditOnly() throws IOException {
+    Path jar = WORK.resolve("image-operator.jar");
+    Files.deleteIfExists(jar);
+    operator.copyOut("/opt/iis-farm-operator/iis-farm-operator.jar", jar);
+    JarContents contents = JarContents.read(jar);
+
+    assertThat(contents.mainClass()).isEqualTo("io.iisfarm.operator.cli.Main");
+    assertThat(contents.packages()).contains("io/iisfarm/operator/reconciler/")
+        .noneMatch(p -> OperatorArtifactTest.FORBIDDEN_PACKAGES.stream().anyMatch(p::startsWith));
+    assertThat(contents.artifacts())
+        .noneMatch(a -> OperatorArtifactTest.FORBIDDEN_ARTIFACTS.stream().anyMatch(a::startsWith));
+    OperatorContainer.Exec usage = OperatorContainer.runOnce(image, List.of("--entrypoint", "java"), "-jar",
+        "/opt/iis-farm-operator/iis-farm-operator.jar", "--help");
+    assertThat(usage.exitCode()).as(usage.output()).isZero();
+    assertThat(OperatorArtifactTest.commands(usage.output())).containsExactlyInAnyOrder("run", "audit");
   }
 
   @Test

@@ -43,7 +43,7 @@ public final class OperatorContainer implements AutoCloseable {
   /** The output of a command: its exit code and what it printed on stdout and stderr together. */
   public record Exec(int exitCode, String output) {}
 
-  /** What the host measures of the container's main process, the JVM. */
+  /** What is measured of the container's main process, the JVM (cgroup memory -1 where not read). */
   public record Footprint(long pid, long rssKiB, long peakRssKiB, long threads, long cgroupMemoryBytes) {}
 
   /**
@@ -104,6 +104,33 @@ public final class OperatorContainer implements AutoCloseable {
     }
     return new Footprint(values.get("PID"), values.get("RSS_KIB"), values.get("PEAK_RSS_KIB"), values.get("THREADS"),
         values.get("CGROUP_MEMORY_BYTES"));
+  }
+
+  /**
+   * The JVM's {@code /proc/1/status} as the container itself sees it ({@code podman exec}: the entrypoint's JVM is
+   * the container's PID 1): RSS, peak RSS ({@code VmRSS}, {@code VmHWM}, KiB) and {@code Threads}.
+   */
+  public Footprint footprintInside() {
+    Exec status = exec("0", "cat", "/proc/1/status");
+    if (status.exitCode() != 0) {
+      throw new IllegalStateException("cannot read /proc/1/status in " + name + ": " + status.output());
+    }
+    Map<String, Long> values = new LinkedHashMap<>();
+    status.output().lines().map(l -> l.split(":\\s+", 2)).filter(kv -> kv.length == 2)
+        .filter(kv -> List.of("VmRSS", "VmHWM", "Threads").contains(kv[0]))
+        .forEach(kv -> values.put(kv[0], Long.parseLong(kv[1].split("\\s+")[0])));
+    if (values.size() < 3) {
+      throw new IllegalStateException("no VmRSS, VmHWM or Threads in the status of " + name + ": " + status.output());
+    }
+    return new Footprint(1, values.get("VmRSS"), values.get("VmHWM"), values.get("Threads"), -1);
+  }
+
+  /** Copies {@code path} out of the container to {@code target} on the host. */
+  public void copyOut(String path, Path target) {
+    Exec copy = podman("cp", name + ":" + path, target.toAbsolutePath().toString());
+    if (copy.exitCode() != 0) {
+      throw new IllegalStateException("podman cp " + name + ":" + path + " failed: " + copy.output());
+    }
   }
 
   /** A jcmd command (e.g. {@code GC.heap_info}) sent by the host's jcmd to the JVM in the container. */

@@ -1,5 +1,7 @@
 package io.iisfarm.operator.testing;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +39,17 @@ public final class OperatorImage {
       instance = build();
     }
     if (instance == null) {
-      RealKube.skipOrFail(unavailable);
+      skipOrFail(unavailable, System.getenv("CI"));
     }
     return instance;
+  }
+
+  /** Without the tools: the test is skipped with {@code why}, but fails under {@code CI=true}. */
+  static void skipOrFail(String why, String ci) {
+    if ("true".equals(ci)) {
+      throw new AssertionError("no operator image under CI=true (.ci/run installs the tools): " + why);
+    }
+    assumeTrue(false, "no operator image for this test: " + why);
   }
 
   private static OperatorImage build() {
