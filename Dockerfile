@@ -7,7 +7,8 @@
 
 ARG BUILD_IMAGE=maven:3.9.9-eclipse-temurin-17
 ARG RUN_IMAGE=eclipse-temurin:17.0.15_6-jre-noble
-# the operator's jar as the build leaves it under /src
+# the operator's jar as the build leaves it under /src: run and audit, without the demo's simulator and libraries
+# (target/iis-farm-operator-demo.jar, which the image leaves out)
 ARG OPERATOR_JAR=target/iis-farm-operator.jar
 
 FROM ${BUILD_IMAGE} AS build
