@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
         "4:internal error"},
     footerHeading = "%nExample, against the simulated farm:%n",
     footer = {
-        "  java -jar iis-farm-operator.jar simulate \\",
+        "  java -jar iis-farm-operator-demo.jar simulate \\",
         "      --farm-out farm.yaml --secrets-out secrets.yaml",
         "  java -jar iis-farm-operator.jar audit --secrets secrets.yaml farm.yaml"})
 public final class AuditCommand implements Callable<Integer> {
