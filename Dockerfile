@@ -1,20 +1,31 @@
 # The operator image: built by Maven on JDK 17, run on a JRE 17 as a non-root user with a read-only
 # root filesystem (the JVM writes only to /tmp, an emptyDir in the Helm chart).
 #   docker build -t iis-farm-operator:0.1.0 .
-# CI runs the tests (mvn -B verify); the image build skips them.
+#   podman build -t iis-farm-operator:0.1.0 .
+# The base images are build arguments, pinned to full versions; the tests build the same file on base images
+# made locally (src/test/image/build; README, "The image"). The image build skips the tests: CI runs them.
 
-FROM maven:3.9.9-eclipse-temurin-17 AS build
+ARG BUILD_IMAGE=maven:3.9.9-eclipse-temurin-17
+ARG RUN_IMAGE=eclipse-temurin:17.0.15_6-jre-noble
+# the operator's jar as the build leaves it under /src: run and audit, without the demo's simulator and libraries
+# (target/iis-farm-operator-demo.jar, which the image leaves out)
+ARG OPERATOR_JAR=target/iis-farm-operator.jar
+
+FROM ${BUILD_IMAGE} AS build
+# e.g. "-o -Dmaven.repo.local=/maven-repository" with a Maven repository mounted there (podman build --volume)
+ARG MAVEN_FLAGS=
 WORKDIR /src
 COPY pom.xml .
-RUN mvn -B -q dependency:go-offline
 COPY src ./src
-RUN mvn -B -q -Dmaven.test.skip=true package
+# the cache keeps what Maven downloads for the next build, outside the image
+RUN --mount=type=cache,target=/root/.m2 mvn -B -q ${MAVEN_FLAGS} -Dmaven.test.skip=true package
 
-FROM eclipse-temurin:17.0.15_6-jre-noble
-RUN groupadd --system --gid 10001 iisfarm \
-    && useradd --system --uid 10001 --gid 10001 --home-dir /tmp --no-create-home \
+FROM ${RUN_IMAGE}
+ARG OPERATOR_JAR
+RUN groupadd --gid 10001 iisfarm \
+    && useradd --uid 10001 --gid 10001 --home-dir /tmp --no-create-home \
        --shell /usr/sbin/nologin iisfarm
-COPY --from=build /src/target/iis-farm-operator.jar /opt/iis-farm-operator/iis-farm-operator.jar
+COPY --from=build /src/${OPERATOR_JAR} /opt/iis-farm-operator/iis-farm-operator.jar
 # hs_err and heap dumps land in the working directory: the one writable place
 WORKDIR /tmp
 USER 10001:10001

@@ -52,7 +52,7 @@ public final class LogSetup {
    * For {@code demo}, which prints its own progress: loggers without a level of their own (libraries, and the
    * operator's INFO lines) show WARN and up only. Returns what restores the previous root level.
    */
-  static Runnable warningsOnly() {
+  public static Runnable warningsOnly() {
     bridgeJul();
     Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     Level before = root.getLevel();

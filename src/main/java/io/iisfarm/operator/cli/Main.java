@@ -5,10 +5,13 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the jar: {@code run}, {@code demo}, {@code audit FILE}, {@code simulate}. */
+/**
+ * Entry point of the operator's jar, the one the image runs: {@code run} and {@code audit FILE}. {@code demo} and
+ * {@code simulate} are in the demo jar ({@code cli.demo.DemoMain}), with the simulator.
+ */
 @Command(name = "iis-farm-operator", mixinStandardHelpOptions = true,
     description = "Keeps IIS site IDs and ASP.NET machineKeys aligned across a web farm.",
-    subcommands = {RunCommand.class, DemoCommand.class, AuditCommand.class, SimulateCommand.class})
+    subcommands = {RunCommand.class, AuditCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

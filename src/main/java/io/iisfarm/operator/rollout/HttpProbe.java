@@ -1,43 +1,32 @@
 package io.iisfarm.operator.rollout;
 
 import io.iisfarm.operator.winrm.CaBundles;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.ReadTimeoutHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
+import org.apache.http.HttpHeaders;
+import org.apache.http.HttpHost;
+import org.apache.http.StatusLine;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpGet;
+import org.apache.http.config.RegistryBuilder;
+import org.apache.http.conn.ConnectTimeoutException;
+import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.apache.http.conn.socket.PlainConnectionSocketFactory;
+import org.apache.http.conn.ssl.DefaultHostnameVerifier;
+import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
+import org.apache.http.impl.NoConnectionReuseStrategy;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 
 /**
  * One GET to a host's site, with the Host header the site's binding expects (which the JDK's HTTP clients do
- * not let a caller set) and, over https, the certificate checked against the farm's CA and the Host name. Uses
- * Netty on one thread of its own, released by {@link #close()}.
+ * not let a caller set) and, over https, the certificate checked against the farm's CA and the Host name, while
+ * the connection goes to the host's own address. Apache HttpClient 4.5 (winrm4j's, so no library of its own): a
+ * blocking request on the caller's thread, no redirects followed, no retries, no connection kept.
  */
 final class HttpProbe implements AutoCloseable {
   /** What a request got: a status line, or why there was none. */
@@ -52,17 +41,29 @@ final class HttpProbe implements AutoCloseable {
     }
   }
 
-  private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("health-check", true));
   private final Duration timeout;
-  private final SslContext tls;
+  private final CloseableHttpClient client;
 
   HttpProbe(Duration timeout, String caPem) {
     this.timeout = timeout;
-    try {
-      this.tls = SslContextBuilder.forClient().trustManager(CaBundles.trustManagers(caPem)).build();
-    } catch (SSLException e) {
-      throw new IllegalStateException("cannot build the health checks' TLS context: " + e.getMessage(), e);
-    }
+    int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager(
+        RegistryBuilder.<ConnectionSocketFactory>create()
+            .register("http", PlainConnectionSocketFactory.getSocketFactory())
+            .register("https", new SSLConnectionSocketFactory(CaBundles.sslContext(caPem), new DefaultHostnameVerifier()))
+            .build());
+    // one connection per check, closed after it: sites are checked in parallel across the hosts of a step
+    connections.setMaxTotal(Integer.MAX_VALUE);
+    connections.setDefaultMaxPerRoute(Integer.MAX_VALUE);
+    this.client = HttpClients.custom()
+        .setConnectionManager(connections)
+        .setConnectionReuseStrategy(NoConnectionReuseStrategy.INSTANCE)
+        .setDefaultRequestConfig(RequestConfig.custom().setConnectTimeout(millis).setSocketTimeout(millis)
+            .setConnectionRequestTimeout(millis).setRedirectsEnabled(false).build())
+        .setUserAgent("iis-farm-operator health check")
+        .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement().disableAuthCaching()
+        .disableContentCompression()
+        .build();
   }
 
   /**
@@ -70,74 +71,23 @@ final class HttpProbe implements AutoCloseable {
    * {@code hostHeader} (null: the address); never throws for the site's faults.
    */
   Answer get(boolean https, String address, int port, int bindingPort, String hostHeader, String path) {
-    CompletableFuture<FullHttpResponse> answer = new CompletableFuture<>();
     String name = hostHeader == null ? address : hostHeader;
-    Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
-        .handler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            if (https) {
-              SslHandler ssl = tls.newHandler(ch.alloc(), name, port);
-              SSLEngine engine = ssl.engine();
-              SSLParameters parameters = engine.getSSLParameters();
-              parameters.setEndpointIdentificationAlgorithm("HTTPS");
-              engine.setSSLParameters(parameters);
-              ch.pipeline().addLast(ssl);
-            }
-            ch.pipeline().addLast(new ReadTimeoutHandler(timeout.toMillis(), TimeUnit.MILLISECONDS),
-                new HttpClientCodec(), new HttpObjectAggregator(1024 * 1024),
-                new SimpleChannelInboundHandler<FullHttpResponse>() {
-                  @Override
-                  protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
-                    answer.complete(response.retainedDuplicate());
-                    ctx.close();
-                  }
-
-                  @Override
-                  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                    answer.completeExceptionally(cause);
-                    ctx.close();
-                  }
-
-                  @Override
-                  public void channelInactive(ChannelHandlerContext ctx) {
-                    answer.completeExceptionally(new IllegalStateException("connection closed without an answer"));
-                  }
-                });
-          }
-        });
-    Channel channel = null;
     try {
-      io.netty.channel.ChannelFuture connected = bootstrap.connect(address, port).await();
-      if (!connected.isSuccess()) {
-        return Answer.failed(describe(connected.cause()));
+      // connect to the address, but name (SNI, certificate check) the site's host
+      HttpHost target = new HttpHost(InetAddress.getByName(address), name, port, https ? "https" : "http");
+      HttpGet request = new HttpGet(path);
+      request.setHeader(HttpHeaders.HOST, hostHeader(name, https, bindingPort));
+      request.setHeader(HttpHeaders.CONNECTION, "close");
+      try (CloseableHttpResponse response = client.execute(target, request)) {
+        StatusLine status = response.getStatusLine();
+        return new Answer(status.getStatusCode(), status.getReasonPhrase(), null);
       }
-      channel = connected.channel();
-      FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
-      request.headers().set(HttpHeaderNames.HOST, hostHeader(name, https, bindingPort))
-          .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-          .set(HttpHeaderNames.USER_AGENT, "iis-farm-operator health check");
-      channel.writeAndFlush(request);
-      FullHttpResponse response = answer.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
-      try {
-        return new Answer(response.status().code(), response.status().reasonPhrase(), null);
-      } finally {
-        response.release();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Answer.failed("interrupted");
-    } catch (TimeoutException e) {
+    } catch (ConnectTimeoutException e) {
       return Answer.failed("none within " + timeout.toMillis() + " ms");
-    } catch (ExecutionException e) {
-      return Answer.failed(describe(e.getCause()));
-    } catch (RuntimeException e) {
+    } catch (SocketTimeoutException e) {
+      return Answer.failed("read timed out");
+    } catch (IOException | RuntimeException e) {
       return Answer.failed(describe(e));
-    } finally {
-      if (channel != null) {
-        channel.close();
-      }
     }
   }
 
@@ -147,15 +97,16 @@ final class HttpProbe implements AutoCloseable {
   }
 
   private static String describe(Throwable t) {
-    if (t instanceof io.netty.handler.timeout.ReadTimeoutException) {
-      return "read timed out";
-    }
     String message = t.getMessage();
     return message == null ? t.getClass().getSimpleName() : message;
   }
 
   @Override
   public void close() {
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    try {
+      client.close();
+    } catch (IOException e) {
+      // nothing held open: every connection closes with its check
+    }
   }
 }

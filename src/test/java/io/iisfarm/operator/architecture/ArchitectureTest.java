@@ -39,6 +39,21 @@ class ArchitectureTest {
     layers.check(classes);
   }
 
+  /**
+   * The operator's jar (src/main/java) is cut from the same classes as the demo's (src/demo/java); a class of the
+   * operator that named the demo's would fail there at run time (docs/decisions/0017-artifacts.md).
+   */
+  @ArchTest
+  static void theOperatorNamesNothingOfTheDemoNorOfTheLibrariesOnlyTheDemoUses(JavaClasses classes) {
+    noClasses().that().resideOutsideOfPackages(PackageTable.BASE + ".simulator..", PackageTable.BASE + ".cli.demo..",
+            PackageTable.BASE + ".replay..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            PackageTable.BASE + ".simulator..", PackageTable.BASE + ".cli.demo..", PackageTable.BASE + ".replay..",
+            "io.fabric8.mockwebserver..", "io.fabric8.kubernetes.client.server.mock..", "io.vertx..", "io.netty..",
+            "org.bouncycastle..")
+        .check(classes);
+  }
+
   @ArchTest
   static void planIsPureAndNeverReachesHostsOrKubernetes(JavaClasses classes) {
     noClasses().that().resideInAPackage(PackageTable.BASE + ".plan..")

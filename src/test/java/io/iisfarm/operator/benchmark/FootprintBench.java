@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  */
 final class FootprintBench {
   private static final Path JAR = Path.of("target", "iis-farm-operator.jar");
+  /** simulate is in the demo's jar (docs/decisions/0017-artifacts.md). */
+  private static final Path DEMO_JAR = Path.of("target", "iis-farm-operator-demo.jar");
   private static final Pattern HOST_LINE = Pattern.compile("^(\\S+)\\s.*https://127\\.0\\.0\\.1:(\\d+)/wsman");
   /** G1 prints one "heap" line; the serial collector (small containers) one line per generation. */
   private static final Pattern HEAP = Pattern.compile("(?:heap|generation)\\s+total (\\d+)K, used (\\d+)K");
@@ -92,7 +94,7 @@ final class FootprintBench {
     section.put("hostsPerFarm", hostsPerFarm);
     section.put("latencyMsPerRequest", latency.toMillis());
     long simStart = System.nanoTime();
-    try (ChildProcess sim = ChildProcess.java("footprint-simulate", List.of("-jar", JAR.toString(), "simulate",
+    try (ChildProcess sim = ChildProcess.java("footprint-simulate", List.of("-jar", DEMO_JAR.toString(), "simulate",
             "--farm", farmFile.toString(), "--ca-out", caFile.toString()), Map.of());
         ChildProcess api = ChildProcess.java("footprint-apiserver", List.of("-cp", System.getProperty("java.class.path"),
             "-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile", ""),

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.iisfarm.operator.cli.demo.DemoMain;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,7 +29,7 @@ final class DemoRun implements AutoCloseable {
 
   private DemoRun(Path kubeconfig) {
     this.kubeconfig = kubeconfig;
-    CommandLine cli = Main.commandLine();
+    CommandLine cli = DemoMain.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     thread = new Thread(() -> exit.set(cli.execute("demo", "--wait", "--kubeconfig", kubeconfig.toString())),

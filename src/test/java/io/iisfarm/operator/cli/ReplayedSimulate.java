@@ -2,11 +2,11 @@ package io.iisfarm.operator.cli;
 
 import static org.awaitility.Awaitility.await;
 
+import io.iisfarm.operator.cli.demo.DemoMain;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 
@@ -22,7 +22,7 @@ final class ReplayedSimulate implements AutoCloseable {
   ReplayedSimulate(Path transcripts, Path work) {
     farm = work.resolve("replay-farm.yaml");
     secrets = work.resolve("replay-secrets.yaml");
-    CommandLine cli = Main.commandLine(Map.of());
+    CommandLine cli = DemoMain.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     serving = new Thread(() -> exit.set(cli.execute("simulate", "--replay", transcripts.toString(),

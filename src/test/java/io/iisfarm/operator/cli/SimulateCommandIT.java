@@ -3,6 +3,7 @@ package io.iisfarm.operator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.iisfarm.operator.cli.demo.DemoMain;
 import io.iisfarm.operator.simulator.Winrm4j;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,7 +26,7 @@ class SimulateCommandIT {
   @Test
   void servesTheSampleFarmUntilInterrupted() throws Exception {
     StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = DemoMain.commandLine();
     cli.setOut(new PrintWriter(out, true));
     Path ca = dir.resolve("farm-ca.pem");
     AtomicInteger exit = new AtomicInteger(-1);

@@ -2,6 +2,7 @@ package io.iisfarm.operator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.iisfarm.operator.cli.demo.DemoMain;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class SimulateCommandTest {
   @Test
   void helpNamesTheOptions() {
     StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = DemoMain.commandLine();
     cli.setOut(new PrintWriter(out));
 
     int exit = cli.execute("simulate", "--help");
@@ -22,9 +23,9 @@ class SimulateCommandTest {
   }
 
   @Test
-  void jarUsageListsSimulate() {
+  void demoJarUsageListsSimulate() {
     StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = DemoMain.commandLine();
     cli.setOut(new PrintWriter(out));
 
     cli.execute("--help");

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.iisfarm.operator.cli.demo.FarmFileManifests;
+import io.iisfarm.operator.cli.demo.ReplayManifests;
 import io.iisfarm.operator.replay.ReplayFarm;
 import io.iisfarm.operator.host.HostReader;
 import io.iisfarm.operator.host.ReadOptions;
@@ -32,7 +34,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -75,40 +76,6 @@ class TranscriptCorpusIT {
       if (!source.kind().equals("simulated")) {
         assertThat(source.references()).as("%s cites its sources", file.getFileName()).isNotEmpty();
       }
-    }
-  }
-
-  /**
-   * Records the simulator's sample farm with {@code audit --record} into the corpus, labelled as simulated:
-   * {@code -Dtranscripts.seed=true}; then {@code -Dtranscripts.update=true} writes their expectations.
-   */
-  @Test
-  @EnabledIfSystemProperty(named = "transcripts.seed", matches = "true")
-  void recordTheSampleFarmIntoTheCorpus() throws IOException {
-    String sample;
-    try (InputStream in = SimulatedFarm.class.getResourceAsStream(SimulatedFarm.SAMPLE_RESOURCE)) {
-      sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    Path recorded = work.resolve("recorded");
-    try (SimulatedFarm farm = SimulatedFarm.fromYaml(sample)) {
-      FarmFileManifests.Manifests manifests = FarmFileManifests.of(sample, farm);
-      Path farmFile = work.resolve("farm.yaml");
-      Path secrets = work.resolve("secrets.yaml");
-      Files.writeString(farmFile, manifests.farmYaml());
-      Files.writeString(secrets, manifests.secretsYaml());
-      CliRun audit = CliRun.run("audit", "--secrets", secrets.toString(), "--record", recorded.toString(),
-          farmFile.toString());
-      assertThat(audit.err()).as(audit.all()).contains("recorded 4 transcript(s)");
-    }
-    for (Path file : TranscriptFile.list(recorded)) {
-      Transcript t = TranscriptFile.read(file);
-      Transcript.Header h = t.header();
-      String host = h.host().name();
-      String iis = h.facts().path("iis").asText().replace(".", "");
-      Transcript.Source source = new Transcript.Source("simulated", "host " + host + " of the simulator's sample farm"
-          + " (src/main/resources/simulator/sample-farm.yaml), recorded by audit --record", List.of());
-      TranscriptFile.write(t.withHeader(new Transcript.Header(h.tool(), h.recordedAt(), source, h.host(), h.facts(),
-          h.farm(), h.redactions())), CORPUS.resolve("sample-" + host + "-iis" + iis + TranscriptFile.SUFFIX));
     }
   }
 

@@ -16,7 +16,21 @@ import java.util.List;
  * source (docs/transcripts.md, "Seed transcripts"). The hosts are reached over plain http, as a read without config
  * files: what such a read sends (one command) and what each program in it prints is all a transcript needs.
  */
-final class DocumentedTranscripts {
+public final class DocumentedTranscripts {
+
+  /**
+   * Writes the hand-made transcripts into src/test/resources/transcripts, to be read and committed:
+   * {@code mvn -B test-compile exec:java -Dexec.classpathScope=test
+   * -Dexec.mainClass=io.iisfarm.operator.host.DocumentedTranscripts}.
+   */
+  public static void main(String[] args) throws java.io.IOException {
+    java.nio.file.Path corpus = java.nio.file.Path.of("src/test/resources/transcripts");
+    String at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    for (Recipe r : RECIPES) {
+      io.iisfarm.operator.transcript.TranscriptFile.write(build(r, at),
+          corpus.resolve(r.file() + io.iisfarm.operator.transcript.TranscriptFile.SUFFIX));
+    }
+  }
   static final String CRLF = "\r\n";
 
   /** One host: what each program of the read printed, and what the farm wanted of it. */

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iisfarm.operator.transcript.Transcript;
 import io.iisfarm.operator.transcript.TranscriptFile;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The hand-made transcripts in src/test/resources/transcripts are what {@link DocumentedTranscripts} builds from
@@ -17,16 +14,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 class DocumentedTranscriptsTest {
   private static final Path CORPUS = Path.of("src/test/resources/transcripts");
-
-  /** Writes them: {@code -Dtranscripts.seed=true}. */
-  @Test
-  @EnabledIfSystemProperty(named = "transcripts.seed", matches = "true")
-  void writeTheDocumentedTranscripts() throws IOException {
-    String at = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    for (DocumentedTranscripts.Recipe r : DocumentedTranscripts.RECIPES) {
-      TranscriptFile.write(DocumentedTranscripts.build(r, at), CORPUS.resolve(r.file() + TranscriptFile.SUFFIX));
-    }
-  }
 
   @Test
   void eachCheckedInDocumentedTranscriptIsWhatItsCitedPiecesBuild() {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** A Dockerfile read as its instructions: comments dropped, continuation lines joined. */
 record Dockerfile(List<Instruction> instructions) {
@@ -32,6 +34,21 @@ record Dockerfile(List<Instruction> instructions) {
       }
     }
     return new Dockerfile(instructions);
+  }
+
+  /** The ARGs declared before the first FROM (those a FROM may use), name to default value. */
+  Map<String, String> globalArgs() {
+    Map<String, String> args = new LinkedHashMap<>();
+    for (Instruction instruction : instructions) {
+      if (instruction.keyword().equals("FROM")) {
+        break;
+      }
+      if (instruction.keyword().equals("ARG")) {
+        String[] nameValue = instruction.arguments().split("=", 2);
+        args.put(nameValue[0].strip(), nameValue.length > 1 ? nameValue[1].strip() : "");
+      }
+    }
+    return args;
   }
 
   /** The instructions of each stage, from its FROM on. */

@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
         "With --check: 0 when the transcripts show no problem, 1 otherwise."},
     footerHeading = "%nExample, against the simulated farm:%n",
     footer = {
-        "  java -jar iis-farm-operator.jar simulate \\",
+        "  java -jar iis-farm-operator-demo.jar simulate \\",
         "      --farm-out farm.yaml --secrets-out secrets.yaml",
         "  java -jar iis-farm-operator.jar audit --secrets secrets.yaml farm.yaml",
         "Recording what the hosts print, for a bug report (docs/transcripts.md):",

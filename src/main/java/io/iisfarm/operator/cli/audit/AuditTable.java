@@ -4,7 +4,7 @@ import io.iisfarm.operator.api.HostStatus;
 import io.iisfarm.operator.api.MachineKeyStatus;
 import io.iisfarm.operator.api.PlannedStep;
 import io.iisfarm.operator.api.SiteStatus;
-import io.iisfarm.operator.cli.demo.TextTable;
+import io.iisfarm.operator.cli.TextTable;
 import io.iisfarm.operator.model.DesiredFarm;
 import io.iisfarm.operator.plan.KeyFileCheck;
 import java.io.PrintWriter;

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.iisfarm.operator.cli.Main;
+import io.iisfarm.operator.cli.demo.DemoMain;
 import io.iisfarm.operator.model.KeyAttribute;
 import io.iisfarm.operator.model.KeyMaterial;
 import io.iisfarm.operator.model.MachineKeySetting;
@@ -223,7 +224,7 @@ class AuditCommandIT {
   @Test
   void auditsWhatSimulateWrites() throws Exception {
     StringWriter served = new StringWriter();
-    CommandLine simulate = Main.commandLine(Map.of());
+    CommandLine simulate = DemoMain.commandLine();
     simulate.setOut(new PrintWriter(served, true));
     Path farmFile = dir.resolve("sim-farm.yaml");
     Path secrets = dir.resolve("sim-secrets.yaml");

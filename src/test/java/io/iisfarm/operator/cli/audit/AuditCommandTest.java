@@ -44,7 +44,7 @@ class AuditCommandTest {
   }
 
   @Test
-  void jarUsageListsAuditBesideTheOtherCommands() {
+  void operatorJarUsageListsAuditBesideRunAndNotTheDemosCommands() {
     StringWriter out = new StringWriter();
     CommandLine jar = Main.commandLine(Map.of());
     jar.setOut(new PrintWriter(out, true));
@@ -53,7 +53,7 @@ class AuditCommandTest {
 
     assertThat(exit).isZero();
     assertThat(out.toString()).containsPattern("\\n\\s+run\\s").containsPattern("\\n\\s+audit\\s")
-        .containsPattern("\\n\\s+simulate\\s");
+        .doesNotContainPattern("\\n\\s+simulate\\s").doesNotContainPattern("\\n\\s+demo\\s");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.iisfarm.operator.cli.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.iisfarm.operator.api.IisFarm;
+import io.iisfarm.operator.cli.TextTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

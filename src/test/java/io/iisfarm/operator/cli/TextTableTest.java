@@ -1,4 +1,4 @@
-package io.iisfarm.operator.cli.demo;
+package io.iisfarm.operator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,18 +1,13 @@
-package io.iisfarm.operator.cli;
+package io.iisfarm.operator.cli.demo;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.ValidationAlgorithm;
-import io.iisfarm.operator.cli.demo.EmbeddedApiServer;
-import io.iisfarm.operator.cli.demo.FarmDescription;
-import io.iisfarm.operator.cli.demo.FarmGetTable;
-import io.iisfarm.operator.cli.demo.FarmWatch;
-import io.iisfarm.operator.cli.demo.PrinterColumns;
-import io.iisfarm.operator.cli.demo.ProgressPrinter;
-import io.iisfarm.operator.cli.demo.SetupSummary;
-import io.iisfarm.operator.cli.demo.DemoRollout;
-import io.iisfarm.operator.cli.demo.SimulatedFarmManifests;
+import io.iisfarm.operator.cli.LogSetup;
+import io.iisfarm.operator.cli.OperatorRuntime;
+import io.iisfarm.operator.cli.RuntimeOptions;
+import io.iisfarm.operator.cli.ShutdownHooks;
 import io.iisfarm.operator.secrets.KeyGenerator;
 import io.iisfarm.operator.simulator.LegacyTls;
 import io.iisfarm.operator.simulator.SimulatedFarm;

@@ -1,4 +1,4 @@
-package io.iisfarm.operator.cli;
+package io.iisfarm.operator.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmSpec;
-import io.iisfarm.operator.cli.demo.SimulatedFarmManifests;
 import io.iisfarm.operator.simulator.SimulatedFarm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,16 +20,16 @@ import java.util.stream.Collectors;
  * {@code iisFarm:} says what the farm wants: {@code name}, {@code namespace} and any {@code spec} field but
  * {@code winrm} and {@code hosts}, which come from the running hosts ({@link SimulatedFarmManifests}).
  */
-final class FarmFileManifests {
+public final class FarmFileManifests {
   static final String SECTION = "iisFarm";
   private static final YAMLMapper YAML = new YAMLMapper();
 
-  record Manifests(IisFarm farm, List<Secret> secrets) {
-    String farmYaml() {
+  public record Manifests(IisFarm farm, List<Secret> secrets) {
+    public String farmYaml() {
       return Serialization.asYaml(farm);
     }
 
-    String secretsYaml() {
+    public String secretsYaml() {
       return secrets.stream().map(Serialization::asYaml).map(FarmFileManifests::asDocument)
           .collect(Collectors.joining());
     }
@@ -42,7 +41,7 @@ final class FarmFileManifests {
    * @param farmYaml the farm file the simulated farm was started from
    * @throws IllegalArgumentException when the section is malformed or the hosts cannot share one IisFarm
    */
-  static Manifests of(String farmYaml, SimulatedFarm simulated) {
+  public static Manifests of(String farmYaml, SimulatedFarm simulated) {
     JsonNode section;
     try {
       section = YAML.readTree(farmYaml).path(SECTION);

@@ -1,5 +1,6 @@
-package io.iisfarm.operator.cli;
+package io.iisfarm.operator.cli.demo;
 
+import io.iisfarm.operator.cli.ShutdownHooks;
 import io.iisfarm.operator.simulator.LegacyTls;
 import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.simulator.SimulatedHost;

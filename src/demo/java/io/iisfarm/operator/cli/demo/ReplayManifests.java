@@ -1,4 +1,4 @@
-package io.iisfarm.operator.cli;
+package io.iisfarm.operator.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmSpec;
-import io.iisfarm.operator.cli.demo.SimulatedFarmManifests;
 import io.iisfarm.operator.secrets.MachineKeySecret;
 import io.iisfarm.operator.simulator.SimulatedFarm;
 import io.iisfarm.operator.simulator.SimulatedHost;
@@ -22,7 +21,7 @@ import java.util.List;
  * the recorded audit wanted (the transcripts' {@code farm} section), and its Secrets, the machineKey Secret holding
  * the stand-ins of the recorded farm key, so that an audit of the replay compares what the recorded one compared.
  */
-final class ReplayManifests {
+public final class ReplayManifests {
   static final String NAME = "replay";
 
   private ReplayManifests() {}
@@ -31,7 +30,7 @@ final class ReplayManifests {
    * @param notes where to say that the transcripts disagree on what the farm wants
    * @throws IllegalArgumentException when the hosts cannot share one IisFarm
    */
-  static FarmFileManifests.Manifests of(SimulatedFarm farm, List<String> notes) {
+  public static FarmFileManifests.Manifests of(SimulatedFarm farm, List<String> notes) {
     JsonNode wanted = null;
     for (SimulatedHost host : farm.hosts()) {
       JsonNode section = ((ReplayBackend) host.backend()).transcript().header().farm();

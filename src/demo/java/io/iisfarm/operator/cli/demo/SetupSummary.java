@@ -2,6 +2,7 @@ package io.iisfarm.operator.cli.demo;
 
 import io.iisfarm.operator.api.IisFarm;
 import io.iisfarm.operator.api.IisFarmSpec;
+import io.iisfarm.operator.cli.TextTable;
 import io.iisfarm.operator.simulator.SimulatedHost;
 import java.nio.file.Path;
 import java.util.ArrayList;

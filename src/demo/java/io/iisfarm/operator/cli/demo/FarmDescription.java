@@ -9,6 +9,7 @@ import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.api.MachineKeyStatus;
 import io.iisfarm.operator.api.RolloutSpec;
 import io.iisfarm.operator.api.SiteStatus;
+import io.iisfarm.operator.cli.TextTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

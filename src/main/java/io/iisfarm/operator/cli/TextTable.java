@@ -1,4 +1,4 @@
-package io.iisfarm.operator.cli.demo;
+package io.iisfarm.operator.cli;
 
 import java.util.ArrayList;
 import java.util.Arrays;
