@@ -71,6 +71,12 @@ final class WsmanHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         http.headers().get(HttpHeaderNames.AUTHORIZATION), HttpUtil.isKeepAlive(http),
         ByteBufUtil.getBytes(http.content()), clientIp, http.headers().get(HttpHeaderNames.CONTENT_TYPE), null);
     HostFaults faults = server.faults();
+    if (faults.refusesConnections()) {
+      // the host went down while this connection was open: its reset may not have reached the channel yet
+      server.counters().requestFinished();
+      reset(ctx.channel());
+      return;
+    }
     if (faults.hangs()) {
       // read and never answered: the request stays in flight until the client gives up
       ctx.channel().closeFuture().addListener(f -> server.counters().requestFinished());
