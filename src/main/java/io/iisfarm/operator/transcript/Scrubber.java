@@ -107,7 +107,13 @@ final class Scrubber {
     if (text.isEmpty()) {
       return text;
     }
-    return XmlRewrite.apply(text, new XmlRewrite.Rules() {
+    return XmlRewrite.apply(text, secretRules(part, view, tally, t -> quoted(t, view, part, tally)));
+  }
+
+  /** Secrets replaced in attributes, CipherValues, text and comments; {@code rest} treats the text left over. */
+  private XmlRewrite.Rules secretRules(String part, Charset view, SecretRules.Tally tally,
+      java.util.function.UnaryOperator<String> rest) {
+    return new XmlRewrite.Rules() {
       @Override
       public String attribute(String element, String name, String raw, char quote) {
         return anonymizeValue(secrets.attribute(name, raw, part, tally), quote, view, part, tally);
@@ -119,14 +125,14 @@ final class Scrubber {
           tally.add(part, "CipherValue");
           return standIns.cipher(t);
         }
-        return quoted(secrets.inText(t, part, tally), view, part, tally);
+        return rest.apply(secrets.inText(t, part, tally));
       }
 
       @Override
       public String comment(String t) {
-        return quoted(secrets.inText(t, part, tally), view, part, tally);
+        return rest.apply(secrets.inText(t, part, tally));
       }
-    });
+    };
   }
 
   /** A config file's bytes with its secrets (and names) replaced; every other byte kept. */
@@ -139,26 +145,7 @@ final class Scrubber {
     if (text == null) {
       text = new String(bytes, StandardCharsets.ISO_8859_1);
     }
-    String out = XmlRewrite.apply(text, new XmlRewrite.Rules() {
-      @Override
-      public String attribute(String element, String name, String raw, char quote) {
-        return anonymizeValue(secrets.attribute(name, raw, part, tally), quote, view, part, tally);
-      }
-
-      @Override
-      public String text(String element, String t) {
-        if ("ciphervalue".equals(element)) {
-          tally.add(part, "CipherValue");
-          return standIns.cipher(t);
-        }
-        return anonymizeText(secrets.inText(t, part, tally), view, part, tally);
-      }
-
-      @Override
-      public String comment(String t) {
-        return anonymizeText(secrets.inText(t, part, tally), view, part, tally);
-      }
-    });
+    String out = XmlRewrite.apply(text, secretRules(part, view, tally, t -> anonymizeText(t, view, part, tally)));
     out = secrets.maskPasswords(out, view, part, tally);
     if (view == null) {
       byte[] body = out.getBytes(utf16Charset);

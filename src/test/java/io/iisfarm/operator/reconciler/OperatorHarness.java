@@ -48,8 +48,8 @@ import java.util.stream.Stream;
  * and stopped as a user would. Each operator runs as the chart's ServiceAccount (a TokenRequest token) with
  * exactly the RBAC the chart renders for its options: all namespaces or the watched ones, a Lease or none.
  *
- * <p>Tests share the server, one after another: the namespace {@value #NAMESPACE} is emptied when a harness
- * opens and closes, and the chart's RBAC is deleted.
+ * <p>Tests share the server, one after another: the namespace {@value #NAMESPACE} is emptied, and every IisFarm
+ * deleted, when a harness opens and closes, and the chart's RBAC is deleted.
  */
 final class OperatorHarness implements AutoCloseable {
   static final String NAMESPACE = "web";
@@ -320,15 +320,16 @@ final class OperatorHarness implements AutoCloseable {
 
   /** Deletes what tests leave in {@value #NAMESPACE}: IisFarms, Secrets, Events, Leases, ServiceAccounts, RBAC. */
   private void emptyNamespace() {
-    client.resources(IisFarm.class).inNamespace(NAMESPACE).delete();
+    // an operator watches every namespace: an IisFarm an earlier test left in another one would be its work too
+    client.resources(IisFarm.class).inAnyNamespace().delete();
     client.secrets().inNamespace(NAMESPACE).delete();
     client.v1().events().inNamespace(NAMESPACE).delete();
     client.leases().inNamespace(NAMESPACE).delete();
     client.serviceAccounts().inNamespace(NAMESPACE).delete();
     client.rbac().roles().inNamespace(NAMESPACE).delete();
     client.rbac().roleBindings().inNamespace(NAMESPACE).delete();
-    await("an empty namespace " + NAMESPACE, Duration.ofSeconds(30),
-        () -> client.resources(IisFarm.class).inNamespace(NAMESPACE).list().getItems().isEmpty());
+    await("an empty namespace " + NAMESPACE + " and no IisFarm elsewhere", Duration.ofSeconds(30),
+        () -> client.resources(IisFarm.class).inAnyNamespace().list().getItems().isEmpty());
   }
 
   @Override
