@@ -1,5 +1,6 @@
 package io.iisfarm.operator.benchmark;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -28,6 +29,8 @@ public final class Benchmark {
     boolean quick = Boolean.getBoolean("benchmark.quick");
     Set<String> sections = Arrays.stream(System.getProperty("benchmark.sections", "check,drift,footprint,rollout,iis6")
         .split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    // every section writes its files here, some before any process is started
+    Files.createDirectories(OUT);
     Results results = new Results();
     Map<String, Object> before = MachineInfo.capture("before");
     results.put("machine", before);
