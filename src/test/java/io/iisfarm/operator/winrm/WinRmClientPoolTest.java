@@ -66,6 +66,20 @@ class WinRmClientPoolTest {
   }
 
   @Test
+  void onlyTheMostRecentlyReturnedClientsAreKept() {
+    for (int i = 0; i < WinRmClientPool.MAX_IDLE; i++) {
+      pool.give(new WinRmClientPool.Key(WinRmEndpoint.http("10.1.0." + i).auth(WinRmEndpoint.Auth.BASIC).build(),
+          DEPLOY), first);
+    }
+    pool.give(new WinRmClientPool.Key(HOST_B, DEPLOY), second);
+
+    assertThat(pool.size()).isEqualTo(WinRmClientPool.MAX_IDLE);
+    assertThat(pool.take(new WinRmClientPool.Key(WinRmEndpoint.http("10.1.0.0").auth(WinRmEndpoint.Auth.BASIC)
+        .build(), DEPLOY))).as("the oldest was dropped").isNull();
+    assertThat(pool.take(new WinRmClientPool.Key(HOST_B, DEPLOY))).isSameAs(second);
+  }
+
+  @Test
   void aClosedPoolKeepsNothing() {
     WinRmClientPool closing = new WinRmClientPool(now::get);
     closing.close();
