@@ -40,7 +40,10 @@ final class CxfBuses implements AutoCloseable {
   /** How long an unused connection to a host stays open. */
   static final int IDLE_CONNECTION_MILLIS = 5_000;
 
-  private final Map<ConduitSettings, Bus> buses = new ConcurrentHashMap<>();
+  /** A bus and the one HTTP client its winrm4j clients share. */
+  record Transport(Bus bus, SharedHttpClient http) {}
+
+  private final Map<ConduitSettings, Transport> buses = new ConcurrentHashMap<>();
   /** Guarded by {@link #buses}: once closed, no bus is created. */
   private boolean closed;
 
@@ -48,8 +51,8 @@ final class CxfBuses implements AutoCloseable {
    * @throws GeneralSecurityException when the TLS context cannot be built
    * @throws IllegalStateException once closed
    */
-  Bus busFor(ConduitSettings settings) throws GeneralSecurityException {
-    Bus existing = buses.get(settings);
+  Transport busFor(ConduitSettings settings) throws GeneralSecurityException {
+    Transport existing = buses.get(settings);
     if (existing != null) {
       return existing;
     }
@@ -70,7 +73,7 @@ final class CxfBuses implements AutoCloseable {
     return tls;
   }
 
-  private static Bus createBus(ConduitSettings settings, TLSClientParameters tls) {
+  private static Transport createBus(ConduitSettings settings, TLSClientParameters tls) {
     Bus bus = BusFactory.newInstance().createBus();
     // winrm4j needs the async conduit (Apache HttpAsyncClient) for NTLM; see WinRmClientContext.
     bus.getProperties().put(AsyncHTTPConduit.USE_ASYNC, Boolean.TRUE);
@@ -87,14 +90,18 @@ final class CxfBuses implements AutoCloseable {
       }
     }, HTTPConduitConfigurer.class);
     bus.getOutInterceptors().add(RequestWatch.INSTANCE);
-    return bus;
+    bus.getInInterceptors().add(ShellBodySkipper.INSTANCE);
+    return new Transport(bus, new SharedHttpClient(bus, settings.clientPolicy()));
   }
 
   @Override
   public void close() {
     synchronized (buses) {
       closed = true;
-      buses.values().forEach(bus -> bus.shutdown(false));
+      buses.values().forEach(transport -> {
+        transport.http().shutdown();
+        transport.bus().shutdown(false);
+      });
       buses.clear();
     }
   }

@@ -5,15 +5,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.cxf.Bus;
 
 /**
  * Opens {@link WinRmSession}s. Thread-safe and meant to be shared: sessions with the same transport settings
- * (TLS, timeouts) share one CXF bus and its HTTP client. Close it when the operator stops; it opens nothing
+ * (TLS, timeouts) share one CXF bus and its HTTP client, and a session to a host reuses the winrm4j client of
+ * the last one to that host with the same credentials ({@link WinRmClientPool}). Close it when the operator stops; it opens nothing
  * afterwards, so that a late caller cannot start a bus (and its threads) that nobody would stop.
  */
 public final class WinRmConnector implements WinRmSessions, AutoCloseable {
   private final CxfBuses buses = new CxfBuses();
+  private final WinRmClientPool clients = new WinRmClientPool();
   private final WinRmListener listener;
   private final ExecutorService workers;
   private volatile boolean closed;
@@ -38,22 +39,22 @@ public final class WinRmConnector implements WinRmSessions, AutoCloseable {
     if (closed) {
       throw stopped(endpoint);
     }
-    return Winrm4jSession.open(endpoint, credentials, bus(endpoint), listener, workers, null);
+    return Winrm4jSession.open(endpoint, credentials, transport(endpoint), clients, listener, workers, null);
   }
 
   /** A session that owns its connector and closes it with itself. */
   static WinRmSession openOwned(WinRmEndpoint endpoint, WinRmCredentials credentials, WinRmListener listener) {
     WinRmConnector connector = new WinRmConnector(listener);
     try {
-      return Winrm4jSession.open(endpoint, credentials, connector.bus(endpoint), connector.listener,
-          connector.workers, connector::close);
+      return Winrm4jSession.open(endpoint, credentials, connector.transport(endpoint), connector.clients,
+          connector.listener, connector.workers, connector::close);
     } catch (RuntimeException e) {
       connector.close();
       throw e;
     }
   }
 
-  private Bus bus(WinRmEndpoint endpoint) {
+  private CxfBuses.Transport transport(WinRmEndpoint endpoint) {
     if (endpoint.isHttps() && endpoint.tls().allowLegacyTls() && LegacyTls.jvmDisablesTls10()) {
       // not fatal: the host may also speak TLS 1.2; a failed handshake will carry the same hint
       org.slf4j.LoggerFactory.getLogger(WinRmConnector.class)
@@ -70,6 +71,11 @@ public final class WinRmConnector implements WinRmSessions, AutoCloseable {
     }
   }
 
+  /** winrm4j clients kept for the next session to their host. */
+  public int idleClients() {
+    return clients.size();
+  }
+
   private static WinRmConfigurationException stopped(WinRmEndpoint endpoint) {
     return new WinRmConfigurationException(endpoint.label(), "not contacted: the operator is stopping", null);
   }
@@ -78,6 +84,7 @@ public final class WinRmConnector implements WinRmSessions, AutoCloseable {
   public void close() {
     closed = true;
     workers.shutdownNow();
+    clients.close();
     buses.close();
   }
 

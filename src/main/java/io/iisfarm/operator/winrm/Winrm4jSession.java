@@ -6,6 +6,7 @@ import io.cloudsoft.winrm4j.client.WinRmClientBuilder;
 import io.cloudsoft.winrm4j.client.WinRmClientContext;
 import io.cloudsoft.winrm4j.client.retry.RetryDecision;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.xml.ws.BindingProvider;
 import org.apache.cxf.Bus;
 import org.apache.http.client.config.AuthSchemes;
 import org.slf4j.Logger;
@@ -31,6 +33,8 @@ final class Winrm4jSession implements WinRmSession {
 
   private final WinRmEndpoint endpoint;
   private final WinRmClient client;
+  private final WinRmClientPool pool;
+  private final WinRmClientPool.Key key;
   private final Redactor redactor;
   private final WinRmListener listener;
   private final ExecutorService workers;
@@ -47,10 +51,12 @@ final class Winrm4jSession implements WinRmSession {
     boolean notPassed() { return System.nanoTime() - nanos < 0; }
   }
 
-  private Winrm4jSession(WinRmEndpoint endpoint, WinRmClient client, Redactor redactor, WinRmListener listener,
-      ExecutorService workers, Runnable onClose, CommandDeadline deadline) {
+  private Winrm4jSession(WinRmEndpoint endpoint, WinRmClient client, WinRmClientPool pool, WinRmClientPool.Key key,
+      Redactor redactor, WinRmListener listener, ExecutorService workers, Runnable onClose, CommandDeadline deadline) {
     this.endpoint = endpoint;
     this.client = client;
+    this.pool = pool;
+    this.key = key;
     this.redactor = redactor;
     this.listener = listener;
     this.workers = workers;
@@ -58,15 +64,24 @@ final class Winrm4jSession implements WinRmSession {
     this.deadline = deadline;
   }
 
-  static Winrm4jSession open(WinRmEndpoint endpoint, WinRmCredentials credentials, Bus bus, WinRmListener listener,
-      ExecutorService workers, Runnable onClose) {
+  static Winrm4jSession open(WinRmEndpoint endpoint, WinRmCredentials credentials, CxfBuses.Transport transport,
+      WinRmClientPool pool, WinRmListener listener, ExecutorService workers, Runnable onClose) {
     Redactor redactor = new Redactor(List.of(credentials.revealPassword()));
     CommandDeadline deadline = new CommandDeadline();
     long start = System.nanoTime();
+    WinRmClientPool.Key key = new WinRmClientPool.Key(endpoint, credentials);
     WinRmClient client = null;
     try {
-      client = builder(endpoint, credentials, bus, deadline).build();
-      Winrm4jSession session = new Winrm4jSession(endpoint, client, redactor, listener, workers, onClose, deadline);
+      client = pool.take(key);
+      if (client == null) {
+        client = builder(endpoint, credentials, transport.bus()).build();
+        transport.http().adopt(client);
+        ClientOwnedCredentials.install(client, credentials);
+        // without SOAP handlers CXF reads and writes messages as streams; ShellBodySkipper does the handler's job
+        ((BindingProvider) CmdShell.portOf(client)).getBinding().setHandlerChain(new ArrayList<>());
+      }
+      Winrm4jSession session = new Winrm4jSession(endpoint, client, pool, key, redactor, listener, workers, onClose,
+          deadline);
       session.shell = CmdShell.create(client, endpoint.wsmanOperationTimeout());
       emit(listener, endpoint, WinRmRequestEvent.Operation.OPEN_SHELL, start, null);
       LOG.debug("host {}: shell open", endpoint.label());
@@ -84,8 +99,7 @@ final class Winrm4jSession implements WinRmSession {
     }
   }
 
-  private static WinRmClientBuilder builder(WinRmEndpoint endpoint, WinRmCredentials credentials, Bus bus,
-      CommandDeadline deadline) {
+  private static WinRmClientBuilder builder(WinRmEndpoint endpoint, WinRmCredentials credentials, Bus bus) {
     long connectMillis = endpoint.connectTimeout().toMillis();
     return WinRmClient.builder(endpoint.url())
         .authenticationScheme(endpoint.auth() == WinRmEndpoint.Auth.BASIC ? AuthSchemes.BASIC : AuthSchemes.NTLM)
@@ -180,18 +194,25 @@ final class Winrm4jSession implements WinRmSession {
       // after a WS-Man fault or a command that outran its deadline the host is answering: delete the shell, or
       // it counts against the user's MaxShellsPerUser quota (5 on WinRM 2.0) until it idles out; after a
       // transport failure never wait on the host again
+      boolean reusable = broken == null;
       if (hostAnswers(broken) && shell != null) {
         long start = System.nanoTime();
         try {
           shell.delete();
           emit(listener, endpoint, WinRmRequestEvent.Operation.CLOSE_SHELL, start, null);
         } catch (RuntimeException e) {
+          reusable = false;
           WinRmException failure = WinRmErrors.classify(e, endpoint, redactor, false);
           emit(listener, endpoint, WinRmRequestEvent.Operation.CLOSE_SHELL, start, failure.kind());
           LOG.debug("host {}: deleting the shell failed: {}", endpoint.label(), failure.getMessage());
         }
       }
-      client.close();
+      // a client whose session failed may hold a half-done exchange or stale authentication: not kept
+      if (reusable) {
+        pool.give(key, client);
+      } else {
+        client.close();
+      }
     } finally {
       if (onClose != null) {
         onClose.run();

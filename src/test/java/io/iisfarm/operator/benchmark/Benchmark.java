@@ -1,5 +1,6 @@
 package io.iisfarm.operator.benchmark;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -10,11 +11,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The performance benchmark of PRODUCT.md §7: {@code mvn -B -Pbenchmark -DskipTests verify} (see
- * docs/benchmarks.md). Prints a table at the end and writes {@code target/benchmark/results.json}.
+ * The performance benchmark, against the targets in docs/benchmarks.md: {@code mvn -B -Pbenchmark -DskipTests
+ * verify}. Prints a table at the end and writes {@code target/benchmark/results.json}.
  *
  * <p>System properties: {@code benchmark.quick=true} runs small sizes (for development);
- * {@code benchmark.sections} picks sections (comma-separated: check, drift, footprint, rollout, iis6).
+ * {@code benchmark.sections} picks sections (comma-separated: check, drift, footprint, rollout, iis6);
+ * {@code benchmark.subject} is the checkout measured (its jar, chart and Dockerfile; default: this one), so that
+ * one version of the benchmark measures an earlier version of the operator too.
  */
 public final class Benchmark {
   static final Duration LATENCY = Duration.ofMillis(50);
@@ -28,10 +31,15 @@ public final class Benchmark {
     boolean quick = Boolean.getBoolean("benchmark.quick");
     Set<String> sections = Arrays.stream(System.getProperty("benchmark.sections", "check,drift,footprint,rollout,iis6")
         .split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    // every section writes its files here, some before any process is started
+    Files.createDirectories(OUT);
     Results results = new Results();
     Map<String, Object> before = MachineInfo.capture("before");
     results.put("machine", before);
     results.put("quick", quick);
+    Path subject = Path.of(System.getProperty("benchmark.subject", ".")).toAbsolutePath().normalize();
+    results.put("subject", Map.of("path", subject.toString(), "commit", MachineInfo.commit(subject),
+        "jar", subject.resolve("target/iis-farm-operator.jar").toString()));
     long start = System.nanoTime();
     if (sections.contains("check")) {
       new DriftCheckBench(quick ? List.of(1, 10) : List.of(1, 10, 50, 100), LATENCY, HOST_PARALLELISM,
@@ -52,8 +60,8 @@ public final class Benchmark {
           .run(results);
     }
     if (sections.contains("footprint")) {
-      new FootprintBench(LATENCY, quick ? 10 : 200, 10, quick ? Duration.ofSeconds(20) : Duration.ofSeconds(75))
-          .run(results);
+      new FootprintBench(subject, LATENCY, quick ? 10 : 200, 10,
+          quick ? Duration.ofSeconds(20) : Duration.ofSeconds(75)).run(results);
     }
     Map<String, Object> after = new LinkedHashMap<>(MachineInfo.capture("after"));
     after.put("benchmarkSeconds", Results.round((System.nanoTime() - start) / 1e9, 1));

@@ -14,18 +14,26 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A JVM the benchmark starts (simulated farm, API server, operator), its output in a log file. */
+/**
+ * A process the benchmark starts (simulated farm, API server, operator), its output in a log file. What is
+ * measured ({@code /proc}, {@code jcmd}) is the started process, or another one named by {@link #measure}: the JVM
+ * inside a container started by {@code podman run}, say.
+ */
 final class ChildProcess implements AutoCloseable {
   private static final Pattern KIB = Pattern.compile("(\\d+)\\s*kB");
+  /** Clock ticks per second of {@code /proc/<pid>/stat}; 100 on every Linux the benchmark runs on. */
+  private static final int CLOCK_TICKS = 100;
 
   private final String name;
   private final Process process;
   private final Path log;
+  private volatile long measuredPid;
 
   private ChildProcess(String name, Process process, Path log) {
     this.name = name;
     this.process = process;
     this.log = log;
+    this.measuredPid = process.pid();
   }
 
   /** Starts {@code java} with {@code args}; stdout and stderr go to {@code <name>.log} under the output folder. */
@@ -33,6 +41,15 @@ final class ChildProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(args);
+    return start(name, command, env);
+  }
+
+  /** Runs {@code commandLine} with {@code sh -c}. */
+  static ChildProcess shell(String name, String commandLine, Map<String, String> env) {
+    return start(name, List.of("sh", "-c", commandLine), env);
+  }
+
+  private static ChildProcess start(String name, List<String> command, Map<String, String> env) {
     Path log = Benchmark.OUT.resolve(name + ".log");
     try {
       Files.createDirectories(Benchmark.OUT);
@@ -45,8 +62,47 @@ final class ChildProcess implements AutoCloseable {
     }
   }
 
+  /** The process measured: the one started, unless {@link #measure} named another. */
   long pid() {
-    return process.pid();
+    return measuredPid;
+  }
+
+  /** Measures {@code pid} instead of the started process (which may be a wrapper such as {@code podman run}). */
+  void measure(long pid) {
+    this.measuredPid = pid;
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** User plus system CPU time the measured process has used, in seconds ({@code /proc/<pid>/stat}). */
+  double cpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // after the command name: state is field 3, utime 14 and stime 15 (proc(5))
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The measured process's threads, counted by name with digits folded ({@code host-reader-#}). */
+  Map<String, Integer> threadsByName() {
+    Map<String, Integer> names = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          names.merge(Files.readString(task.resolve("comm")).strip().replaceAll("\\d+", "#"), 1, Integer::sum);
+        } catch (IOException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return names;
   }
 
   /** The first output line matching {@code match}; fails when the process ends or the time is up. */
@@ -90,7 +146,7 @@ final class ChildProcess implements AutoCloseable {
     }
   }
 
-  /** Runs {@code jcmd <pid> <command>} and returns what it printed. */
+  /** Runs {@code jcmd <pid> <command>} and returns what it printed (an error message when it cannot attach). */
   String jcmd(String... command) {
     List<String> args = new ArrayList<>();
     args.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
@@ -111,6 +167,10 @@ final class ChildProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    // a wrapper (sh -c, podman run) passes the signal on; a JVM found by PID is told directly as well
+    if (measuredPid != process.pid()) {
+      ProcessHandle.of(measuredPid).ifPresent(ProcessHandle::destroy);
+    }
     process.destroy();
     try {
       if (!process.waitFor(15, TimeUnit.SECONDS)) {

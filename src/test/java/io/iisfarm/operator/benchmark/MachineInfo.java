@@ -28,6 +28,21 @@ final class MachineInfo {
     return info;
   }
 
+  /** The commit checked out in {@code tree} ({@code git describe}), or "?" when git cannot say. */
+  static String commit(Path tree) {
+    try {
+      Process git = new ProcessBuilder("git", "-C", tree.toString(), "describe", "--always", "--tags", "--dirty")
+          .redirectErrorStream(true).start();
+      String out = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+      return git.waitFor() == 0 ? out : "?";
+    } catch (IOException e) {
+      return "?";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "?";
+    }
+  }
+
   private static String read(String file) {
     try {
       return Files.readString(Path.of(file)).strip();

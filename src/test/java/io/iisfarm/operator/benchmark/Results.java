@@ -46,7 +46,7 @@ final class Results {
 
   void printTable(PrintStream out) {
     String format = "%-18s %-52s %-26s %-24s %s%n";
-    out.printf(format, "SECTION", "FIGURE", "MEASURED", "TARGET (PRODUCT §7)", "MET");
+    out.printf(format, "SECTION", "FIGURE", "MEASURED", "TARGET", "MET");
     for (Row r : rows) {
       out.printf(format, r.section(), r.figure(), r.measured(), r.target() == null ? "-" : r.target(),
           r.met() == null ? "-" : r.met() ? "yes" : "NO");

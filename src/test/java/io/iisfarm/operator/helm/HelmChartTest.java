@@ -73,7 +73,7 @@ class HelmChartTest {
         Map.entry("IISFARM_METRICS_PORT", "8080"),
         Map.entry("IISFARM_LOG_FORMAT", "text"),
         Map.entry("IISFARM_LABEL_SELECTOR", ""));
-    assertThat(container.at("/resources/requests/memory").asText()).isEqualTo("384Mi");
+    assertThat(container.at("/resources/requests/memory").asText()).isEqualTo("416Mi");
     assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("512Mi");
     assertProbesOnMetricsPort(chart, 8080);
     assertLockedDown(chart);

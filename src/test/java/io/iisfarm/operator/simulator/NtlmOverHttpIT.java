@@ -11,7 +11,10 @@ import io.iisfarm.operator.winrm.WinRmCredentials;
 import io.iisfarm.operator.winrm.WinRmEndpoint;
 import io.iisfarm.operator.winrm.WinRmSession;
 import io.iisfarm.operator.winrm.WsManFaultException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,9 @@ class NtlmOverHttpIT {
             winrm: {transport: http, username: Administrator, password: Ntlm-Http-P4ss}
             frameworks: [{runtime: v4.0, bitness: 64}]
             sites: [{name: Shop, id: 2, physicalPath: 'D:\\Sites\\Shop'}]
+          - name: web06
+            os: server2019
+            winrm: {transport: http, username: Administrator, password: Ntlm-Http-P4ss}
         """);
     connector = new WinRmConnector();
   }
@@ -75,6 +81,50 @@ class NtlmOverHttpIT {
   }
 
   @Test
+  void aClientKeptFromOneSessionToTheNextStillSealsInStep() {
+    SimulatedHost web06 = farm.host("web06");
+    WinRmCredentials credentials = WinRmCredentials.of(web06.username(), web06.password());
+    WinRmEndpoint endpoint = WinRmEndpoint.http("127.0.0.1").port(web06.port()).auth(WinRmEndpoint.Auth.NTLM).build();
+    try (WinRmConnector own = new WinRmConnector()) {
+      for (int i = 0; i < 3; i++) {
+        try (WinRmSession session = own.open(endpoint, credentials)) {
+          assertThat(session.run("echo " + i).stdout()).isEqualTo(i + "\r\n");
+        }
+        if (i == 1) {
+          // the next session authenticates a new connection: new session keys in the kept client
+          Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> web06.counters().connectionsOpen() == 0);
+        }
+      }
+      assertThat(own.idleClients()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void sessionsOpenAtOnceShareOneIoReactorInsteadOfStartingOneEach() {
+    WinRmCredentials credentials = WinRmCredentials.of(host().username(), host().password());
+    List<WinRmSession> open = new ArrayList<>();
+    try (WinRmConnector own = new WinRmConnector()) {
+      long before = ioDispatcherThreads();
+      try {
+        for (int i = 0; i < 6; i++) {
+          WinRmSession session = own.open(endpoint(WinRmEndpoint.Auth.NTLM), credentials);
+          open.add(session);
+          session.run("ver");
+        }
+        // one reactor has a dispatcher thread per CPU; a reactor per sealed-message client had six times as many
+        assertThat(ioDispatcherThreads() - before).isLessThanOrEqualTo(Runtime.getRuntime().availableProcessors());
+      } finally {
+        open.forEach(WinRmSession::close);
+      }
+    }
+  }
+
+  private static long ioDispatcherThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("I/O dispatcher")).count();
+  }
+
+  @Test
   void aSealedFaultReachesTheOperatorAsTheFaultItIs() {
     try (WinRmSession session = connector.open(endpoint(WinRmEndpoint.Auth.NTLM),
         WinRmCredentials.of(host().username(), host().password()))) {
@@ -83,6 +133,23 @@ class NtlmOverHttpIT {
           e -> assertThat(e.code()).isEqualTo("5"));
     } finally {
       host().faults().clear();
+    }
+  }
+
+  @Test
+  void theConnectionOfAFailedSessionStillClosesOnceIdle() {
+    SimulatedHost web06 = farm.host("web06");
+    WinRmEndpoint ntlm = WinRmEndpoint.http("127.0.0.1").port(web06.port()).auth(WinRmEndpoint.Auth.NTLM).build();
+    WinRmCredentials credentials = WinRmCredentials.of(web06.username(), web06.password());
+    try (WinRmConnector own = new WinRmConnector()) {
+      try (WinRmSession session = own.open(ntlm, credentials)) {
+        web06.faults().faultOn(WsmanOperation.COMMAND, WsmanFaultKind.ACCESS_DENIED);
+        assertThatThrownBy(() -> session.run("ver")).isInstanceOf(WsManFaultException.class);
+      } finally {
+        web06.faults().clear();
+      }
+      // the connector's one pool keeps no connection a failure left behind (bound: generous)
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> web06.counters().connectionsOpen() == 0);
     }
   }
 
