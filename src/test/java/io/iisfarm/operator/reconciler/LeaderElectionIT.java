@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Two operators share one Lease on the embedded API: only the leader reads and changes hosts. A leader that
+ * Two operators share one Lease on the real API server: only the leader reads and changes hosts. A leader that
  * is stopped mid-rollout finishes the host step under way and hands the Lease over; the standby finishes the
  * rollout, never with more hosts disrupted than maxUnavailable. A leader whose Lease is taken stops.
  */

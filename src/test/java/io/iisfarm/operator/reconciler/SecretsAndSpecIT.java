@@ -154,7 +154,7 @@ class SecretsAndSpecIT {
   private static Map<String, String> keySecret(OperatorHarness h) {
     Secret secret = h.client.secrets().inNamespace(NAMESPACE).withName(h.manifests.keySecretName()).get();
     assertThat(secret).as("key Secret").isNotNull();
-    // a real API server folds stringData into data; the mock server keeps what it was sent
+    // the API server folds stringData into data; the demo's embedded one keeps what it was sent
     Map<String, String> out = new java.util.TreeMap<>();
     if (secret.getStringData() != null) {
       out.putAll(secret.getStringData());

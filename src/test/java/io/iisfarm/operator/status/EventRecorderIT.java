@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Events against fabric8's mock API server in CRUD mode. */
+/** Events as the real API server keeps them. */
 @RealApiServer
 class EventRecorderIT {
   private static final List<Step> SWAP = List.of(new MoveSite("Shop", 3, 4, true), new MoveSite("Api", 2, 3, false),
