@@ -8,6 +8,7 @@ import static io.iisfarm.operator.reconciler.OperatorHarness.reconcilesStarted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.iisfarm.operator.api.IisFarmStatus;
 import io.iisfarm.operator.cli.OperatorRuntime;
 import io.iisfarm.operator.simulator.SimulatedHost;
@@ -100,12 +101,23 @@ class LeaderElectionIT {
       h.create(h.manifests.farm());
       h.awaitStatus(FARM, LONG, condition("Ready", "True", null));
 
-      // as when this operator could not renew in time and a standby took over
-      Lease lease = h.lease(LEASE).orElseThrow();
-      lease.getSpec().setHolderIdentity("operator-elsewhere");
-      lease.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
-      lease.getSpec().setLeaseDurationSeconds(300);
-      h.client.resource(lease).update();
+      // as when this operator could not renew in time and a standby took over: an update of the version read,
+      // read again when the leader's renewal came first
+      await("another holder took the Lease", LONG, () -> {
+        Lease lease = h.lease(LEASE).orElseThrow();
+        lease.getSpec().setHolderIdentity("operator-elsewhere");
+        lease.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
+        lease.getSpec().setLeaseDurationSeconds(300);
+        try {
+          h.client.resource(lease).update();
+          return true;
+        } catch (KubernetesClientException e) {
+          if (e.getCode() == 409) {
+            return false;
+          }
+          throw e;
+        }
+      });
 
       await("the leader stopped", Duration.ofSeconds(60), () -> !leader.operator().getRuntimeInfo().isStarted());
       long stopped = System.nanoTime();

@@ -320,8 +320,19 @@ final class OperatorHarness implements AutoCloseable {
 
   /** Deletes what tests leave in {@value #NAMESPACE}: IisFarms, Secrets, Events, Leases, ServiceAccounts, RBAC. */
   private void emptyNamespace() {
-    // an operator watches every namespace: an IisFarm an earlier test left in another one would be its work too
-    client.resources(IisFarm.class).inAnyNamespace().delete();
+    // an operator watches every namespace: an IisFarm an earlier test left in another one would be its work too;
+    // right after the CRD is installed the API server may answer 429 while its storage for IisFarms initializes
+    await("every IisFarm deleted", Duration.ofSeconds(30), () -> {
+      try {
+        client.resources(IisFarm.class).inAnyNamespace().delete();
+        return true;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() == 429) {
+          return false;
+        }
+        throw e;
+      }
+    });
     client.secrets().inNamespace(NAMESPACE).delete();
     client.v1().events().inNamespace(NAMESPACE).delete();
     client.leases().inNamespace(NAMESPACE).delete();
