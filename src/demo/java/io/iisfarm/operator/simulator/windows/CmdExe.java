@@ -62,17 +62,7 @@ final class CmdExe {
   /** True when {@code line} starts with {@code cmd} or {@code cmd.exe}, possibly with a path, then a switch. */
   static boolean startsWithCmd(String line) {
     String t = line.stripLeading();
-    int end = 0;
-    boolean quoted = false;
-    while (end < t.length() && (quoted || !Character.isWhitespace(t.charAt(end)))) {
-      if (t.charAt(end) == '"') {
-        quoted = !quoted;
-      }
-      if (!quoted && t.charAt(end) == '/' && end > 0) {
-        break;
-      }
-      end++;
-    }
+    int end = programEnd(t);
     String program = t.substring(0, end).replace("\"", "").toLowerCase(Locale.ROOT);
     String name = program.substring(Math.max(program.lastIndexOf('\\'), program.lastIndexOf('/')) + 1);
     return name.equals("cmd") || name.equals("cmd.exe");
@@ -81,6 +71,11 @@ final class CmdExe {
   /** The text after the program name of a line for which {@link #startsWithCmd} holds. */
   static String argsAfterProgram(String line) {
     String t = line.stripLeading();
+    return t.substring(programEnd(t));
+  }
+
+  /** Where the program name at the start of {@code t} ends: at whitespace outside quotes, or at a switch's slash. */
+  private static int programEnd(String t) {
     int end = 0;
     boolean quoted = false;
     while (end < t.length() && (quoted || !Character.isWhitespace(t.charAt(end)))) {
@@ -92,6 +87,6 @@ final class CmdExe {
       }
       end++;
     }
-    return t.substring(end);
+    return end;
   }
 }
